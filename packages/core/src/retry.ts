@@ -71,16 +71,6 @@ export function backoffDelay(retry: number, opts: RetryOptions, random: number):
   return Math.round(step / 2 + (r * step) / 2);
 }
 
-/** Retry-After as ms from `nowMs`: delta-seconds or an HTTP date; undefined if absent or unreadable. */
-export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
-  if (value === undefined) return undefined;
-  const v = value.trim();
-  if (/^\d+(\.\d+)?$/.test(v)) return Math.round(Number(v) * 1000);
-  const at = Date.parse(v);
-  if (Number.isNaN(at)) return undefined;
-  return Math.max(0, at - nowMs);
-}
-
 /** What the policy says about one failed attempt. */
 export type RetryDecision = { retry: true; delayMs: number } | { retry: false; error: PanelError };
 
@@ -90,8 +80,11 @@ export interface AttemptContext {
   retries: number;
   /** Time spent on this call so far. */
   elapsedMs: number;
-  /** Retry-After of this reply, already parsed. */
-  retryAfterMs?: number;
+  /**
+   * The reply was the Panel's own JSON `{"error": …}` (not a gateway's page): a definite
+   * answer even with a 5xx status.
+   */
+  panelAnswered?: boolean;
   random: number;
   opts: RetryOptions;
   scrub: Scrubber;
@@ -106,25 +99,23 @@ function provablyNotProcessed(err: PanelError): boolean {
   return false;
 }
 
-/** Read failures worth another try. */
+/**
+ * Read failures worth another try: 429, 5xx, network faults, timeouts, and replies cut
+ * off on the way (truncated or empty); the error classes mark these `retryable`.
+ */
 function transient(err: PanelError): boolean {
-  return (
-    err instanceof PanelRateLimitError ||
-    err instanceof PanelUpstreamError ||
-    err instanceof PanelNetworkError ||
-    err instanceof PanelTimeoutError
-  );
+  return err.retryable;
 }
 
 /**
- * A write failure that leaves open whether the Panel acted, or null when the failure is a
- * definite answer (4xx, the Panel's own error, a refusal before sending).
+ * True when a write failure leaves open whether the Panel acted; false when it is a
+ * definite answer (4xx, the Panel's own JSON error, a refusal before sending, a redirect).
  */
-export function ambiguousWriteFailure(err: PanelError): boolean {
+export function ambiguousWriteFailure(err: PanelError, panelAnswered = false): boolean {
   if (provablyNotProcessed(err)) return false;
   if (err instanceof PanelNetworkError || err instanceof PanelTimeoutError) return true;
   if (err instanceof PanelMalformedResponseError) return err.reason !== 'redirect';
-  if (err instanceof PanelUpstreamError) return err.panelMessage === undefined;
+  if (err instanceof PanelUpstreamError) return !panelAnswered;
   return false;
 }
 
@@ -161,12 +152,12 @@ export function decideRetry(err: PanelError, ctx: AttemptContext): RetryDecision
   const read = isReadAction(ctx.action);
   const mayRetry = read ? transient(err) : provablyNotProcessed(err);
   if (!mayRetry) {
-    if (!read && ambiguousWriteFailure(err)) return { retry: false, error: outcomeUnknown(ctx.action, err, ctx.scrub, ctx.subject) };
+    if (!read && ambiguousWriteFailure(err, ctx.panelAnswered)) return { retry: false, error: outcomeUnknown(ctx.action, err, ctx.scrub, ctx.subject) };
     return { retry: false, error: err };
   }
   if (ctx.retries >= ctx.opts.maxRetries) return { retry: false, error: err };
   const backoff = backoffDelay(ctx.retries + 1, ctx.opts, ctx.random);
-  const retryAfter = ctx.retryAfterMs ?? (err as { retryAfterMs?: number }).retryAfterMs;
+  const retryAfter = (err as { retryAfterMs?: number }).retryAfterMs;
   const delayMs = retryAfter !== undefined ? Math.max(retryAfter, backoff) : backoff;
   if (ctx.elapsedMs + delayMs > ctx.opts.budgetMs) return { retry: false, error: err };
   return { retry: true, delayMs };

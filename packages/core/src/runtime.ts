@@ -3,6 +3,16 @@
  * timers, `process` or an HTTP library: the undici runtime (`@panel/core/node`), n8n's
  * helpers and Zapier's `z.request` each implement this interface their own way.
  */
+import {
+  PanelError,
+  PanelMalformedResponseError,
+  PanelNetworkError,
+  PanelTimeoutError,
+  type Scrubber,
+} from './errors';
+import type { TransportResponse } from './types';
+
+export type { TransportResponse };
 
 /** One HTTP request to the Panel. `form` holds every field except the key: the host adds the key its own way. */
 export interface TransportRequest {
@@ -10,13 +20,6 @@ export interface TransportRequest {
   action: string;
   form: Record<string, string>;
   timeoutMs: number;
-}
-
-/** What came back. Header names are lower-case. */
-export interface TransportResponse {
-  status: number;
-  headers: Record<string, string | undefined>;
-  body: string;
 }
 
 export interface PanelRuntime {
@@ -111,4 +114,63 @@ export function classifyTransportError(err: unknown): TransportFault {
     current = field(current, 'cause');
   }
   return { kind: 'other', sent: true };
+}
+
+/** A short, scrubbed description of a transport error: its code and message. */
+function describeTransportError(err: unknown, scrub: Scrubber): string {
+  const parts: string[] = [];
+  let current: unknown = err;
+  for (let depth = 0; depth < 3 && current !== undefined && current !== null; depth++) {
+    const code = field(current, 'code');
+    const message = current instanceof Error ? current.message : typeof current === 'string' ? current : '';
+    const piece = [typeof code === 'string' ? code : '', message].filter((s) => s !== '').join(' ');
+    if (piece !== '' && !parts.includes(piece)) parts.push(piece);
+    current = field(current, 'cause');
+  }
+  const text = parts.join(': ').replace(/\s+/g, ' ').trim() || 'unknown error';
+  return scrub(text.length > 200 ? `${text.slice(0, 200)}…` : text);
+}
+
+export interface TransportFailureContext {
+  action: string;
+  timeoutMs: number;
+  maxResponseBytes: number;
+  scrub: Scrubber;
+}
+
+/** Turns whatever a runtime threw into the matching PanelError, keeping whether the request may have been sent. */
+export function transportFailure(err: unknown, ctx: TransportFailureContext): PanelError {
+  if (err instanceof PanelError) return err.redact(ctx.scrub);
+  const fault = classifyTransportError(err);
+  const detail = describeTransportError(err, ctx.scrub);
+  const base = { action: ctx.action, cause: err, scrub: ctx.scrub, sent: fault.sent };
+  const a = `"${ctx.action}"`;
+  switch (fault.kind) {
+    case 'connect':
+      return new PanelNetworkError(
+        `Could not connect to the Panel for ${a} (${detail}). Check the API URL's host and port and that the Panel is reachable from here.`,
+        base,
+      );
+    case 'timeout':
+      return new PanelTimeoutError(
+        fault.sent
+          ? `The Panel did not answer ${a} within ${ctx.timeoutMs} ms (${detail}). Try again later, or raise timeoutMs if the Panel is slow.`
+          : `Connecting to the Panel for ${a} timed out (${detail}). Check the API URL's host and port and that the Panel is reachable from here.`,
+        base,
+      );
+    case 'reset':
+      return new PanelNetworkError(
+        `The connection to the Panel broke during ${a} (${detail}). Try again; if it keeps happening, check the network path to the Panel (proxy, firewall).`,
+        base,
+      );
+    case 'aborted':
+      return new PanelNetworkError(`The ${a} request to the Panel was aborted (${detail}).`, base);
+    case 'oversized':
+      return new PanelMalformedResponseError(
+        `The Panel's reply to ${a} is larger than the ${ctx.maxResponseBytes}-byte limit. Check that the API URL points at the Panel API, or raise maxResponseBytes if the catalog is really that large.`,
+        { action: ctx.action, cause: err, scrub: ctx.scrub, reason: 'oversized' },
+      );
+    default:
+      return new PanelNetworkError(`The ${a} request to the Panel failed (${detail}). Check the API URL and the network path to the Panel.`, base);
+  }
 }
