@@ -1,0 +1,39 @@
+/** Custom auth: the Panel's API URL and API key. The test is the balance call. */
+import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
+import { withPanel } from './client';
+
+const test = (z: ZObject, bundle: Bundle) => withPanel(z, bundle, (client) => client.balance());
+
+/** "panel.example (USD)": the host and the account currency, never the key. */
+export async function connectionLabel(z: ZObject, bundle: Bundle): Promise<string> {
+  let host = String(bundle.authData.api_url ?? '');
+  try {
+    host = new URL(host).host;
+  } catch {
+    // An unparsable URL never passes the test, so it never gets a label either.
+  }
+  const currency = String((bundle.inputData as { currency?: unknown }).currency ?? '').trim();
+  return currency ? `${host} (${currency})` : host;
+}
+
+export default {
+  type: 'custom',
+  fields: [
+    {
+      key: 'api_url',
+      label: 'API URL',
+      type: 'string',
+      required: true,
+      helpText: "Your Panel's API endpoint, as shown on its API page, e.g. `https://your-panel.example/api/v2`.",
+    },
+    {
+      key: 'api_key',
+      label: 'API Key',
+      type: 'password',
+      required: true,
+      helpText: "The API key from your Panel account's API page. Zapier stores it encrypted and censors it in logs.",
+    },
+  ],
+  test,
+  connectionLabel,
+} satisfies Authentication;
