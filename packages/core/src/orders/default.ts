@@ -32,4 +32,13 @@ export const defaultOrder = defineOrderType({
       ctx.addIssue({ code: 'custom', path: ['runs'], message: 'Runs ("runs") is required when Interval is given: how many drip-feed runs to deliver.' });
     }
   },
+  // Catalogs that list `dripfeed` say per service whether runs/interval are accepted.
+  serviceRule: (v, service) => {
+    if (v.runs === undefined) return null;
+    const flag = service.dripfeed;
+    const off = flag === false || flag === 0 || (typeof flag === 'string' && /^(0|false|no)$/i.test(flag.trim()));
+    return off
+      ? { field: 'runs', message: `Service ${service.service} does not offer drip-feed: leave Runs and Interval empty, or pick a service with drip-feed.` }
+      : null;
+  },
 });

@@ -1,6 +1,6 @@
 /** The shape of one entry in the order-type table, and how its zod schema is assembled. */
 import { z } from 'zod';
-import type { OrderField, OrderTypeName, QuantityRule } from '../types';
+import type { OrderField, OrderTypeName, QuantityRule, Service } from '../types';
 import type { FieldSpec } from './fields';
 
 /** Validated, normalised form values of one order type (field name → form string). */
@@ -16,7 +16,11 @@ export interface OrderTypeDef {
   fields: readonly FieldSpec[];
   /** zod: user input → normalised form values; issues carry the field name in `path[0]`. */
   schema: z.ZodType<OrderValues, z.ZodTypeDef, unknown>;
+  /** A rule between the values and the service's catalog entry; returns the problem, if any. */
+  serviceRule?: ServiceRule;
 }
+
+export type ServiceRule = (values: OrderValues, service: Service) => { field: string; message: string } | null;
 
 export interface OrderTypeSpec {
   type: OrderTypeName;
@@ -26,6 +30,7 @@ export interface OrderTypeSpec {
   fields: FieldSpec[];
   /** Rules across fields (e.g. max ≥ min); add issues with `path: [field]`. */
   refine?: (values: OrderValues, ctx: z.RefinementCtx) => void;
+  serviceRule?: ServiceRule;
 }
 
 export function defineOrderType(spec: OrderTypeSpec): OrderTypeDef {
@@ -41,6 +46,7 @@ export function defineOrderType(spec: OrderTypeSpec): OrderTypeDef {
     quantityRule: spec.quantityRule,
     fields: spec.fields,
     schema: schema as z.ZodType<OrderValues, z.ZodTypeDef, unknown>,
+    ...(spec.serviceRule ? { serviceRule: spec.serviceRule } : {}),
   };
 }
 

@@ -76,11 +76,11 @@ export function urlField(name: string, c: Common): FieldSpec {
   });
 }
 
-/** One word of text (e.g. a username): trimmed, no line breaks. */
+/** One word of text (e.g. a username): trimmed, no spaces or line breaks. */
 export function stringField(name: string, c: Common): FieldSpec {
   return field(name, 'string', c, (v, ctx, what) => {
     const s = scalarText(v, ctx, what).trim();
-    if (/[\r\n]/.test(s) || CONTROL.test(s)) return fail(ctx, `${what} must be a single line of text.`);
+    if (/\s/.test(s) || CONTROL.test(s)) return fail(ctx, `${what} must be a single word without spaces, e.g. mychannel.`);
     if (s.length > 1024) return fail(ctx, `${what} is longer than 1024 characters.`);
     return s;
   });

@@ -120,6 +120,8 @@ export function prepareOrder(service: Service, input: OrderInput, opts: PrepareO
     throw new PanelValidationError(`Order for service ${service.service} (${type}): ${message}`, { field, action: 'add' });
   }
   const values = parsed.data;
+  const ruleProblem = def.serviceRule?.(values, service);
+  if (ruleProblem) throw new PanelValidationError(ruleProblem.message, { field: ruleProblem.field, action: 'add' });
   const billed = BILLED[def.quantityRule](values, service);
   if (!Number.isSafeInteger(billed.quantity) || billed.quantity <= 0) {
     throw new PanelValidationError(`The billed quantity (${billed.how}) is not a positive whole number; check ${billed.field}.`, {

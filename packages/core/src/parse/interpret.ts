@@ -156,6 +156,20 @@ function quoted(msg: string | undefined): string {
  * `action` is only used to word messages.
  */
 export function interpretResponse(action: string, res: TransportResponse, opts: InterpretOptions = {}): unknown {
+  try {
+    return interpretUnguarded(action, res, opts);
+  } catch (e) {
+    if (e instanceof PanelError) throw e;
+    // Nothing but PanelError may leave: an odd host object or engine limit becomes "malformed".
+    throw new PanelMalformedResponseError(`The Panel's reply to "${action}" could not be read. Check the API URL points at the Panel API.`, {
+      action,
+      reason: 'not_json',
+      scrub: opts.scrub ?? makeScrubber(opts.secrets ?? []),
+    });
+  }
+}
+
+function interpretUnguarded(action: string, res: TransportResponse, opts: InterpretOptions): unknown {
   const scrub = opts.scrub ?? makeScrubber(opts.secrets ?? []);
   const base: PanelErrorOptions = { action, scrub };
   const status = typeof res?.status === 'number' ? res.status : NaN;
