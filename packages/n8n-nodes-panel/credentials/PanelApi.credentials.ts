@@ -1,0 +1,75 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+/**
+ * The Panel's endpoint and API key. The key travels in the form body (the Panel API v2
+ * reads `key` from the POST body), added by n8n itself through `authenticate`, so the node
+ * never handles it and n8n masks it like any other credential.
+ */
+export class PanelApi implements ICredentialType {
+	name = 'panelApi';
+
+	displayName = 'Panel API';
+
+	icon: Icon = { light: 'file:../nodes/Panel/panel.svg', dark: 'file:../nodes/Panel/panel.dark.svg' };
+
+	documentationUrl = 'https://github.com/panel-integrations/n8n-nodes-panel#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API URL',
+			name: 'apiUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://example.com/api/v2',
+			required: true,
+			description: 'The API endpoint shown on your Panel\'s API page, e.g. https://example.com/api/v2',
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The API key from your Panel account (Account → API)',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			body: {
+				key: '={{$credentials.apiKey}}',
+			},
+		},
+	};
+
+	// A balance call: the cheapest request that proves both the URL and the key.
+	test: ICredentialTestRequest = {
+		request: {
+			method: 'POST',
+			url: '={{$credentials.apiUrl}}',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: { action: 'balance' },
+		},
+		rules: [
+			{
+				// A Panel answers a balance call with {"balance": …}; anything else (an HTML page,
+				// {"error": …} in a 200) means the URL is not the API endpoint.
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'balance',
+					value: undefined,
+					message:
+						'The URL answered, but not like a Panel API: set API URL to the endpoint from your Panel\'s API page (it usually ends in /api/v2)',
+				},
+			},
+		],
+	};
+}

@@ -1,0 +1,45 @@
+/** Dispatches resource × operation to its module, with one client and one lazy catalog per run. */
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import type { Service } from '@panel/core';
+import { toNodeError } from '../helpers/errors';
+import { createPanelClient } from '../transport';
+import * as account from './account';
+import * as order from './order';
+import * as refill from './refill';
+import * as service from './service';
+import type { OperationExecute } from './types';
+
+const OPERATIONS: Record<string, Record<string, { execute: OperationExecute }>> = {
+	account: { getBalance: account.getBalance },
+	service: { get: service.get, getMany: service.getMany },
+	order: {
+		create: order.create,
+		getStatus: order.getStatus,
+		getManyStatuses: order.getManyStatuses,
+		cancel: order.cancel,
+		refill: order.refill,
+	},
+	refill: { getStatus: refill.getStatus },
+};
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const handler = OPERATIONS[resource]?.[operation];
+	if (!handler) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of resource "${resource}" is not supported`);
+	}
+	let client;
+	try {
+		client = await createPanelClient(this);
+	} catch (error) {
+		throw toNodeError(this.getNode(), error, 0);
+	}
+	let catalog: Promise<Service[]> | undefined;
+	const op = {
+		client,
+		catalog: async () => await (catalog ??= client.services()),
+	};
+	return [await handler.execute.call(this, items, op)];
+}
