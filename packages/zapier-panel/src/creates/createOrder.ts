@@ -2,7 +2,7 @@
  * Create Order: pick the service, and the fields of its order type appear (dynamic fields from
  * core's orderFields). Core validates and prices; a dry run stops there and sends nothing.
  */
-import { orderFields, type PanelClient, type Service } from '@panel/core';
+import { isPanelError, orderFields, prepareOrder, type PanelClient, type Service } from '@panel/core';
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { cachedServices } from '../catalog';
 import { withPanel } from '../client';
@@ -16,12 +16,20 @@ async function typeFields(z: ZObject, bundle: Bundle) {
   return withPanel(z, bundle, async (client: PanelClient) => {
     const service = (await cachedServices(z, bundle, client)).find((s) => s.service === id);
     if (!service) return [{ key: 'service_note', type: 'copy' as const, helpText: `Service ${id} is not in the Panel's catalog: pick another service.` }];
-    try {
-      return orderFields(service.type ?? service.type_raw).map(toZapierField);
-    } catch (err) {
-      return [{ key: 'service_note', type: 'copy' as const, helpText: err instanceof Error ? err.message : String(err) }];
-    }
+    const fields = orderFields(service.type ?? service.type_raw);
+    if (fields.length > 0) return fields.map(toZapierField);
+    return [{ key: 'service_note', type: 'copy' as const, helpText: whyNotOrderable(service) }];
   });
+}
+
+/** A type without fields is one core refuses to order (e.g. Subscriptions): show core's reason. */
+function whyNotOrderable(service: Service): string {
+  try {
+    prepareOrder(service, {});
+  } catch (err) {
+    if (isPanelError(err) && err.code === 'unsupported_order_type') return err.message;
+  }
+  return `Service ${service.service} (${service.type_raw}) needs no further fields.`;
 }
 
 function summary(service: Service) {

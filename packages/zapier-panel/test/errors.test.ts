@@ -1,0 +1,110 @@
+/**
+ * Core's errors as Zapier errors a Zap owner can act on, through real HTTP against the
+ * sandbox (its faults on demand), and the key kept out of errors and of Zapier's logs.
+ */
+import type { Sandbox } from '@panel/sandbox';
+import zapier from 'zapier-platform-core';
+import App from '../src';
+import { appTester, authData, KEY, messageOf, rejection, sandbox, zapierPayload } from './helpers';
+
+let sb: Sandbox;
+beforeAll(async () => {
+  sb = await sandbox({ accounts: [{ key: KEY, balance: '1000.00', currency: 'USD' }, { key: 'sandbox-poor-key', balance: '0.01', currency: 'USD' }] });
+});
+afterAll(() => sb.stop());
+afterEach(() => sb.clearFaults());
+
+const balance = () => appTester(App.searches.get_balance.operation.perform as never, { authData: authData(sb) });
+const placeOrder = (key = KEY) =>
+  appTester(App.creates.create_order.operation.perform as never, {
+    authData: authData(sb, key),
+    inputData: { service: '1', link: 'https://instagram.com/e', quantity: 100 },
+  });
+
+function expectNoKey(err: Error, key = KEY) {
+  expect(`${err.message}\n${err.stack ?? ''}\n${JSON.stringify(err)}`).not.toContain(key);
+}
+
+test('401 → ExpiredAuthError telling the owner to reconnect', async () => {
+  const err = await rejection(appTester(App.searches.get_balance.operation.perform as never, { authData: authData(sb, 'test-key-wrong') }));
+  expect(err.name).toBe('ExpiredAuthError');
+  expect(messageOf(err)).toMatch(/reconnect/i);
+  expectNoKey(err, 'test-key-wrong');
+});
+
+test('402 → HaltedError saying to top up; the Zap is not retried', async () => {
+  const err = await rejection(placeOrder('sandbox-poor-key'));
+  expect(err.name).toBe('HaltedError');
+  expect(messageOf(err)).toMatch(/top up/i);
+  expectNoKey(err, 'sandbox-poor-key');
+});
+
+test("429 → ThrottledError with the Panel's Retry-After (not Zapier's early generic one)", async () => {
+  sb.fault({ kind: 'status', status: 429, retryAfterSec: 42, action: 'balance', times: 5 });
+  const err = await rejection(balance());
+  expect(err.name).toBe('ThrottledError');
+  const payload = zapierPayload(err);
+  expect(payload.delay).toBe(42);
+  expect(String(payload.message)).not.toBe('The server returned 429 (Too Many Requests)');
+  expectNoKey(err);
+});
+
+test('a short Retry-After is waited out within the small retry budget', async () => {
+  sb.fault({ kind: 'status', status: 429, retryAfterSec: 1, action: 'balance', times: 1 });
+  const before = sb.requests({ action: 'balance' }).length;
+  const [result] = (await balance()) as Array<{ currency: string }>;
+  expect(result!.currency).toBe('USD');
+  expect(sb.requests({ action: 'balance' }).length - before).toBe(2);
+});
+
+test("HTTP 200 with {\"error\"} → an error with the Panel's message", async () => {
+  sb.fault({ kind: 'body', status: 200, body: '{"error":"Incorrect service ID"}', action: 'services' });
+  const err = await rejection(appTester(App.triggers.new_service.operation.perform as never, { authData: authData(sb) }));
+  expect(messageOf(err)).toContain('Incorrect service ID');
+});
+
+test('a Panel error that echoes the key never shows it', async () => {
+  sb.fault({ kind: 'body', status: 200, body: `{"error":"Invalid key ${KEY}"}`, action: 'balance' });
+  const err = await rejection(balance());
+  expect(messageOf(err)).toMatch(/Invalid key/);
+  expectNoKey(err);
+});
+
+test('an add that may have been processed halts and is never sent twice', async () => {
+  sb.fault({ kind: 'reset_after', action: 'add' });
+  const before = sb.requests({ action: 'add' }).length;
+  const ordersBefore = sb.orders().length;
+  const err = await rejection(placeOrder());
+  expect(err.name).toBe('HaltedError');
+  expect(sb.requests({ action: 'add' }).length - before).toBe(1);
+  expect(sb.orders().length - ordersBefore).toBe(1);
+  expectNoKey(err);
+});
+
+test('a reset the client cannot tell from "after sending" halts too, without a resend', async () => {
+  sb.fault({ kind: 'reset_before', action: 'add' });
+  const before = sb.requests({ action: 'add' }).length;
+  const ordersBefore = sb.orders().length;
+  const err = await rejection(placeOrder());
+  expect(err.name).toBe('HaltedError');
+  expect(messageOf(err)).toMatch(/order list/);
+  expect(sb.requests({ action: 'add' }).length - before).toBe(1);
+  expect(sb.orders().length).toBe(ordersBefore);
+});
+
+test("Zapier's own HTTP log sees every Panel request, with the key censored", async () => {
+  const logs: Array<{ message: string; data: Record<string, unknown> }> = [];
+  const handler = zapier.createAppHandler(App as never) as unknown as (event: Record<string, unknown>) => Promise<{ results: unknown }>;
+  const out = await handler({
+    command: 'execute',
+    method: 'creates.create_order.operation.perform',
+    bundle: { authData: authData(sb), inputData: { service: '2', link: 'https://instagram.com/l', quantity: 100 } },
+    customLogger: (message: string, data: Record<string, unknown>) => logs.push({ message, data }),
+  });
+  expect(out.results).toMatchObject({ dry_run: false });
+  const http = logs.filter((l) => l.data.log_type === 'http');
+  const actions = http.map((l) => /action=([a-zA-Z_]+)/.exec(String(l.data.request_data))?.[1]);
+  expect(actions).toEqual(expect.arrayContaining(['services', 'add']));
+  for (const l of http) expect(String(l.data.request_data)).toMatch(/key=:censored:/);
+  expect(JSON.stringify(logs)).not.toContain(KEY);
+});
