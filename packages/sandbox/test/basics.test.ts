@@ -17,10 +17,10 @@ describe('request shape and auth', () => {
   it('refuses GET, JSON and multipart with 400', async () => {
     const get = await fetch(sb.apiUrl);
     expect(get.status).toBe(400);
-    expect((await get.json()).error).toMatch(/POST/);
+    expect(((await get.json()) as any).error).toMatch(/POST/);
     const json = await fetch(sb.apiUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: KEY, action: 'balance' }) });
     expect(json.status).toBe(400);
-    expect((await json.json()).error).toMatch(/x-www-form-urlencoded/);
+    expect(((await json.json()) as any).error).toMatch(/x-www-form-urlencoded/);
     const fd = new FormData();
     fd.set('key', KEY);
     fd.set('action', 'balance');

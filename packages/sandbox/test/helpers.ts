@@ -6,7 +6,7 @@ export const KEY = 'sandbox-demo-key';
 export interface Reply { status: number; headers: Headers; text: string; json: any }
 
 export async function post(url: string, form: Record<string, string | number>, init: { headers?: Record<string, string> } = {}): Promise<Reply> {
-  const body = new URLSearchParams(Object.entries(form).map(([k, v]) => [k, String(v)])).toString();
+  const body = new URLSearchParams(Object.entries(form).map(([k, v]): [string, string] => [k, String(v)])).toString();
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...init.headers }, body });
   const text = await res.text();
   let json: any;

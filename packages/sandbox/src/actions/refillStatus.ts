@@ -5,7 +5,9 @@ import { MAX_IDS, echoId, idList, type ActionContext, type ActionHandler } from 
 function find(ctx: ActionContext, raw: string) {
   if (!/^\d+$/.test(raw)) return undefined;
   const r = ctx.panel.store.refills.get(Number(raw));
-  return r && r.accountId === ctx.account.id ? r : undefined;
+  if (!r || r.accountId !== ctx.account.id) return undefined;
+  ctx.panel.sim.settleRefill(r, ctx.now);
+  return r;
 }
 
 export const refillStatus: ActionHandler = (ctx) => {

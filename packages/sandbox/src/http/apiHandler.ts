@@ -91,7 +91,7 @@ function process(params: Record<string, string>, entry: Omit<RequestLogEntry, 's
     if (!entry.action) throw new ApiError(400, MESSAGES.missingAction);
     const handler = Object.hasOwn(ACTIONS, entry.action) ? ACTIONS[entry.action] : undefined;
     if (!handler) throw new ApiError(400, MESSAGES.unknownAction(entry.action));
-    deps.panel.settle();
+    if (entry.action === 'balance') deps.panel.settle(); // refunds due by now are in the balance
     const note: Pick<RequestLogEntry, 'order' | 'ids' | 'created'> = {};
     let value: unknown;
     try {
