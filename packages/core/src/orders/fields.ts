@@ -23,8 +23,9 @@ export function isBlank(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
 }
 
+/** How messages name a field: the label users see, and the form name adapters map from. */
 function describe(name: string, label: string): string {
-  return label.toLowerCase() === name.replace(/_/g, ' ').toLowerCase() ? `"${name}"` : `${label} ("${name}")`;
+  return `${label} ("${name}")`;
 }
 
 function field(
@@ -55,10 +56,12 @@ function fail(ctx: z.RefinementCtx, message: string): never {
   return z.NEVER as never;
 }
 
-function scalarText(v: unknown, ctx: z.RefinementCtx, what: string): string {
+/** Text of a scalar input; null (with an issue added) for lists, objects and the like. */
+function scalarText(v: unknown, ctx: z.RefinementCtx, what: string): string | null {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  return fail(ctx, `${what} must be text, got ${Array.isArray(v) ? 'a list' : typeof v}.`);
+  ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${what} must be text, got ${Array.isArray(v) ? 'a list' : typeof v}.` });
+  return null;
 }
 
 // eslint-disable-next-line no-control-regex
@@ -67,7 +70,9 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** A link: one token, no spaces; http(s) when a scheme is given (Panels also take t.me/… or @names). */
 export function urlField(name: string, c: Common): FieldSpec {
   return field(name, 'url', c, (v, ctx, what) => {
-    const s = scalarText(v, ctx, what).trim();
+    const t = scalarText(v, ctx, what);
+    if (t === null) return z.NEVER;
+    const s = t.trim();
     if (/\s/.test(s) || CONTROL.test(s)) return fail(ctx, `${what} must be a single link without spaces, e.g. https://instagram.com/yourpage.`);
     if (s.length > 2048) return fail(ctx, `${what} is longer than 2048 characters; give the page's address only.`);
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(s) && !/^https?:\/\//i.test(s)) return fail(ctx, `${what} must be an http:// or https:// link, got "${s.slice(0, 60)}".`);
@@ -79,7 +84,9 @@ export function urlField(name: string, c: Common): FieldSpec {
 /** One word of text (e.g. a username): trimmed, no spaces or line breaks. */
 export function stringField(name: string, c: Common): FieldSpec {
   return field(name, 'string', c, (v, ctx, what) => {
-    const s = scalarText(v, ctx, what).trim();
+    const t = scalarText(v, ctx, what);
+    if (t === null) return z.NEVER;
+    const s = t.trim();
     if (/\s/.test(s) || CONTROL.test(s)) return fail(ctx, `${what} must be a single word without spaces, e.g. mychannel.`);
     if (s.length > 1024) return fail(ctx, `${what} is longer than 1024 characters.`);
     return s;
@@ -142,15 +149,13 @@ export function linesField(name: string, c: Common & { itemName: string }): Fiel
 }
 
 /**
- * A comma list that may also come one per line (SEO keywords). Sent comma-separated, as
- * the spec shows, unless an item itself holds a comma: then one per line.
+ * A comma list that may also come one per line (SEO keywords): commas and line breaks both
+ * separate items, as the Panel reads them. Sent comma-separated, as the spec shows.
  */
 export function splitList(v: unknown): string[] | null {
-  if (Array.isArray(v)) return splitLines(v);
-  if (typeof v === 'number' && Number.isFinite(v)) return [String(v)];
-  if (typeof v !== 'string') return null;
-  const byLine = /[\r\n]/.test(v);
-  return (byLine ? v.split(/\r\n|\r|\n/) : v.split(',')).map((s) => s.trim()).filter((s) => s !== '');
+  const lines = splitLines(v);
+  if (lines === null) return null;
+  return lines.flatMap((l) => l.split(',')).map((s) => s.trim()).filter((s) => s !== '');
 }
 
 export function listField(name: string, c: Common & { itemName: string }): FieldSpec {
@@ -159,19 +164,21 @@ export function listField(name: string, c: Common & { itemName: string }): Field
     if (items === null) return fail(ctx, `${what} must be a comma-separated list (or one ${c.itemName} per line).`);
     if (items.length === 0) return fail(ctx, `${what} has no ${c.itemName}s: give at least one.`);
     if (items.some((l) => CONTROL.test(l))) return fail(ctx, `${what} contains control characters; remove them.`);
-    return items.join(items.some((i) => i.includes(',')) ? '\n' : ',');
+    return items.join(',');
   });
 }
 
 /** YYYY-MM-DD, a real calendar date. An ISO date-time is accepted and cut to its date. */
 export function dateField(name: string, c: Common): FieldSpec {
   return field(name, 'date', c, (v, ctx, what) => {
-    const s = scalarText(v, ctx, what).trim();
+    const t = scalarText(v, ctx, what);
+    if (t === null) return z.NEVER;
+    const s = t.trim();
     const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
     if (!m) return fail(ctx, `${what} must be a date written YYYY-MM-DD, e.g. 2030-01-31; got "${s.slice(0, 40)}".`);
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const t = new Date(Date.UTC(y, mo - 1, d));
-    if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) {
+    const day = new Date(Date.UTC(y, mo - 1, d));
+    if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) {
       return fail(ctx, `${what} is not a real calendar date: ${m[1]}-${m[2]}-${m[3]}.`);
     }
     return `${m[1]}-${m[2]}-${m[3]}`;

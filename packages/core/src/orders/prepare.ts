@@ -111,7 +111,16 @@ export function prepareOrder(service: Service, input: OrderInput, opts: PrepareO
       field: 'input',
     });
   }
-  const parsed = def.schema.safeParse(input);
+  let parsed: ReturnType<typeof def.schema.safeParse>;
+  try {
+    parsed = def.schema.safeParse(input);
+  } catch {
+    // Getters that throw, exotic objects …: still a typed error naming what to fix.
+    throw new PanelValidationError(`The order input could not be read; give plain values for ${def.fields.map((f) => f.name).join(', ')}.`, {
+      field: 'input',
+      action: 'add',
+    });
+  }
   if (!parsed.success) {
     const issues = parsed.error.issues;
     const first = issues[0];

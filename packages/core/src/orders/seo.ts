@@ -11,7 +11,7 @@ export const seoOrder = defineOrderType({
     linkField(),
     listField('keywords', {
       label: 'Keywords',
-      description: 'Search keywords, comma-separated or one per line.',
+      description: 'Search keywords, comma-separated or one per line (a keyword cannot itself contain a comma).',
       required: true,
       itemName: 'keyword',
     }),
