@@ -25,7 +25,7 @@ export npm_config_store_dir="${npm_config_store_dir:-$CACHE/pnpm-store}"
 
 # Install the workspace when the lockfile changed since the last install.
 stamp="$ROOT/node_modules/.panel-install-stamp"
-want="$(cat "$ROOT/pnpm-lock.yaml" "$ROOT/package.json" packages/*/package.json 2>/dev/null | cksum)"
+want="$(cat "$ROOT/pnpm-lock.yaml" "$ROOT/package.json" "$ROOT"/packages/*/package.json 2>/dev/null | cksum)"
 if [ "${PANEL_SKIP_INSTALL:-}" != 1 ] && { [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; }; then
   log "pnpm install"
   (cd "$ROOT" && pnpm install --frozen-lockfile=${CI:-false} --reporter=append-only >&2)
