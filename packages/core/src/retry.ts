@@ -132,12 +132,24 @@ const WHAT: Record<string, string> = {
   refill: 'started this refill',
 };
 
+/** A few words on what failed, without the inner message's advice (which may say "try again"). */
+function shortDetail(err: PanelError): string {
+  const parts: string[] = [];
+  if (err.httpStatus !== undefined) parts.push(`HTTP ${err.httpStatus}`);
+  const reason = (err as { reason?: unknown }).reason;
+  if (typeof reason === 'string') parts.push(reason.replace(/_/g, ' '));
+  const cause = (err as { cause?: unknown }).cause;
+  const code = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown; name?: unknown }).code ?? (cause as { name?: unknown }).name : undefined;
+  if (typeof code === 'string' && code !== 'Error') parts.push(code);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
+
 export function outcomeUnknown(action: string, err: PanelError, scrub: Scrubber, subject?: string): PanelOrderOutcomeUnknownError {
   const happened = WHAT_HAPPENED[err.code] ?? err.code;
   const what = WHAT[action] ?? `processed this ${action} request`;
   const about = subject ? ` (${subject})` : '';
   const message =
-    `The Panel may have ${what}${about}: ${happened} (${err.message}). ` +
+    `The Panel may have ${what}${about}: ${happened}${shortDetail(err)}. ` +
     `It was not sent again, so it cannot have been applied twice. Check the Panel's order list before trying again.`;
   const opts: ConstructorParameters<typeof PanelOrderOutcomeUnknownError>[1] = { action, cause: err, scrub };
   if (err.httpStatus !== undefined) opts.httpStatus = err.httpStatus;

@@ -255,6 +255,16 @@ describe('writes are resent only when the Panel provably did not process them', 
     const e = await caught(c.add({ service: 42, link: 'https://x.test', quantity: 10 }));
     expect(e.message).toContain('service 42');
     expect(e.message).toContain('placed this order');
+    expect(e.message).toContain('ECONNRESET');
+    // The inner error's advice ("Try again") must not leak into this message.
+    expect(e.message).not.toMatch(/\bTry again\b/);
+  });
+
+  it('says what was wrong with an unreadable reply to add', async () => {
+    const { c } = client([raw('{"order": 12', 200)]);
+    const e = await caught(c.add({ service: 1, link: 'https://x.test', quantity: 10 }));
+    expect(e.message).toMatch(/the reply could not be read \(HTTP 200, truncated\)/);
+    expect(e.httpStatus).toBe(200);
   });
 });
 
