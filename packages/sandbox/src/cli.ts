@@ -28,6 +28,11 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+function bad(message: string): never {
+  throw new Error(message);
+}
+
+/** Flags → startSandbox options (null for --help); throws with a message naming a bad flag. */
 export function optionsFromArgs(argv: string[]): SandboxOptions | null {
   const { values } = parseArgs({
     args: argv,
@@ -42,13 +47,13 @@ export function optionsFromArgs(argv: string[]): SandboxOptions | null {
   if (values.help) return null;
   const int = (name: string, v: string | undefined, dflt: number) => {
     if (v === undefined) return dflt;
-    if (!/^\d+$/.test(v)) fail(`--${name} must be a whole number`);
+    if (!/^\d+$/.test(v)) bad(`--${name} must be a whole number`);
     return Number(v);
   };
   const speed = values.speed === undefined ? 1 : Number(values.speed);
-  if (!(speed > 0)) fail('--speed must be a positive number');
-  if (values['token-in'] && values['token-in'] !== 'query' && values['token-in'] !== 'header') fail('--token-in must be query or header');
-  if (values.balance !== undefined && !/^\d+(\.\d+)?$/.test(values.balance)) fail('--balance must be a decimal amount like 1000.00');
+  if (!(speed > 0)) bad('--speed must be a positive number');
+  if (values['token-in'] && values['token-in'] !== 'query' && values['token-in'] !== 'header') bad('--token-in must be query or header');
+  if (values.balance !== undefined && !/^\d+(\.\d+)?$/.test(values.balance)) bad('--balance must be a decimal amount like 1000.00');
   const rateLimit = int('rate-limit', values['rate-limit'], 1000);
   const opts: SandboxOptions = {
     port: int('port', values.port, 4000),
@@ -69,7 +74,17 @@ export function optionsFromArgs(argv: string[]): SandboxOptions | null {
   return opts;
 }
 
+/** node:sqlite still warns that it is experimental: keep the demo's output clean of that one. */
+function quietSqliteWarning(): void {
+  process.removeAllListeners('warning');
+  process.on('warning', (w) => {
+    if (w.name === 'ExperimentalWarning' && /SQLite/.test(w.message)) return;
+    process.stderr.write(`${w.name}: ${w.message}\n`);
+  });
+}
+
 async function main(): Promise<void> {
+  quietSqliteWarning();
   let opts: SandboxOptions | null;
   try {
     opts = optionsFromArgs(process.argv.slice(2));

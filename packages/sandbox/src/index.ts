@@ -2,6 +2,8 @@
 export { startSandbox, DEFAULT_KEY, DEFAULT_ACCOUNT, API_PATH, ADMIN_PATH } from './sandbox';
 export type { Sandbox, SandboxOptions, SeedOrderInput, AccountView } from './sandbox';
 export type { OrderView, CatalogOption } from './panel';
+export type { Persistence, Snapshot, Changes } from './persistence';
+export { openSqlitePersistence } from './persistence';
 export { renderService } from './panel';
 export { DEFAULT_CATALOG } from './catalog/defaultCatalog';
 export { generateCatalog } from './catalog/generate';

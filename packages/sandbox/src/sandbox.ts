@@ -7,7 +7,7 @@ import { handleAdmin } from './http/adminHandler';
 import { handleApi } from './http/apiHandler';
 import { sendJson } from './http/io';
 import { ORDER_TYPE_RULES, seedSubscription } from './orderTypes';
-import { openSqlitePersistence } from './persistence';
+import { openSqlitePersistence, type Persistence } from './persistence';
 import { Panel, resolveCatalog, type CatalogOption, type OrderView } from './panel';
 import { RateLimiter, type RateLimitOptions } from './rateLimit';
 import { RequestLog } from './requestLog';
@@ -37,6 +37,8 @@ export interface SandboxOptions {
   statusSpelling?: Partial<Record<OrderStatusName, string>>;
   /** Persist state to this SQLite file (node:sqlite); restored on the next start. */
   stateFile?: string;
+  /** Your own persistence (tests of atomicity); overrides `stateFile`. */
+  persistence?: Persistence;
   faultSeed?: number;
   /** Speed clock: how often (real ms) orders move and webhooks fire (default 200). */
   tickMs?: number;
@@ -87,7 +89,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const host = options.host ?? '127.0.0.1';
   const clockOption = options.clock ?? 'manual';
   const accounts = options.accounts && options.accounts.length > 0 ? options.accounts : [DEFAULT_ACCOUNT];
-  const store = new Store(options.stateFile ? openSqlitePersistence(options.stateFile) : undefined);
+  const store = new Store(options.persistence ?? (options.stateFile ? openSqlitePersistence(options.stateFile) : undefined));
   const restored = store.load();
   const start = restored && store.meta.simNow ? Number(store.meta.simNow) : Date.now();
   const clock = createClock(clockOption, start);
@@ -119,7 +121,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
   seedAccounts();
 
-  const saveClock = () => { if (options.stateFile) store.saveMeta({ simNow: String(clock.now()) }); };
+  const saveClock = () => { if (options.stateFile || options.persistence) store.saveMeta({ simNow: String(clock.now()) }); };
   const orderById = (id: number) => {
     const o = store.orders.get(id);
     if (!o) throw new Error(`no order ${id}`);

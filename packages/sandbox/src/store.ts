@@ -84,6 +84,8 @@ export class Store {
     const undo: Array<() => void> = [];
     const seen = new Set<object>();
     const changes: Changes = { accounts: [], orders: [], refills: [], meta: {} };
+    const ids = [this.nextOrderId, this.nextRefillId];
+    undo.push(() => { [this.nextOrderId, this.nextRefillId] = ids as [number, number]; });
     const snapshot = <E extends object>(e: E, list: E[], restore: (old: E) => void): E => {
       if (!seen.has(e)) {
         seen.add(e);
