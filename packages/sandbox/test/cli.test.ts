@@ -22,7 +22,7 @@ it('maps flags to options', () => {
     stateFile: '/tmp/x.sqlite',
     webhook: { url: 'http://127.0.0.1:5678/hook', token: 'tok', tokenIn: 'header', hmacSecret: 'sec' },
   });
-  expect(optionsFromArgs(['--manual']).clock).toBe('manual');
+  expect(optionsFromArgs(['--manual'])!.clock).toBe('manual');
   expect(optionsFromArgs(['--help'])).toBeNull();
   expect(() => optionsFromArgs(['--nope'])).toThrow();
 });
@@ -71,7 +71,7 @@ it('runs as a process: prints the API URL and key, serves the API, keeps state i
 
 it('names the flag to fix', () => {
   expect(() => optionsFromArgs(['--port', 'x'])).toThrow('--port must be a whole number');
-  expect(() => optionsFromArgs(['--speed', '-1'])).toThrow('--speed must be a positive number');
+  expect(() => optionsFromArgs(['--speed', '0'])).toThrow('--speed must be a positive number');
   expect(() => optionsFromArgs(['--token-in', 'body'])).toThrow('--token-in must be query or header');
   expect(() => optionsFromArgs(['--balance', '1,5'])).toThrow('--balance must be a decimal amount');
 });
