@@ -18,6 +18,11 @@ import getBalance from './searches/getBalance';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { version } = require('../package.json') as { version: string };
 
+// Never true at run time: lets `zapier-platform build` trace the files Node loads through the
+// "module-sync" export condition (see scripts/module-sync-trace.js, written at build time).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+if (process.env.ZAPIER_PANEL_TRACE_HINTS === '1') require('./module-sync-trace');
+
 export default defineApp({
   version,
   platformVersion: zapier.version,
