@@ -96,7 +96,7 @@ export function parseOrderUpdate(rawBody: RawBody): OrderUpdate {
         ? idRaw.trim()
         : null;
   if (order === null) throw malformed('The webhook body has no order id ("order_id"); it is not a Panel order update.');
-  const statusRaw = rec.status;
+  const statusRaw = typeof rec.status === 'number' && Number.isFinite(rec.status) ? String(rec.status) : rec.status;
   if (typeof statusRaw !== 'string' || statusRaw.trim() === '') {
     throw malformed(`The webhook body for order ${order} has no "status"; it is not a Panel order update.`);
   }
