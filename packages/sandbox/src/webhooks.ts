@@ -20,6 +20,8 @@ export interface WebhookRetryOptions {
   baseMs?: number;
   /** Per-attempt timeout, real ms (default 5 000). */
   timeoutMs?: number;
+  /** Deliveries in flight at once (default 4); one order's deliveries always go in order. */
+  concurrency?: number;
 }
 
 /** The spec's payload, numbers as JSON numbers (charge written from its exact decimal text). */
@@ -46,7 +48,9 @@ export class WebhookDispatcher {
     this.maxAttempts = retry.maxAttempts ?? 6;
     this.baseMs = retry.baseMs ?? 5_000;
     this.timeoutMs = retry.timeoutMs ?? 5_000;
+    this.concurrency = Math.max(1, retry.concurrency ?? 4);
   }
+  private readonly concurrency: number;
 
   /** Queue one delivery per webhook URL of the account; delivery starts at once, in the background. */
   enqueue(account: Account, order: Order, status: string, view: { remains: number; start_count: number; charge: string }): void {
@@ -101,7 +105,10 @@ export class WebhookDispatcher {
       const now = this.simNow();
       const due = this.log.filter((d) => d.state === 'pending' && d.nextAt <= now);
       if (due.length === 0 || this.stopped) return;
-      for (const d of due) await this.attempt(d);
+      // Lanes by order id: parallel across orders, in order within one order.
+      const lanes = Array.from({ length: this.concurrency }, () => [] as Delivery[]);
+      for (const d of due) lanes[d.orderId % this.concurrency]!.push(d);
+      await Promise.all(lanes.map(async (lane) => { for (const d of lane) await this.attempt(d); }));
     }
   }
 

@@ -130,3 +130,16 @@ it('is configured per account, through the option and through the admin interfac
   expect((await admin(sb, 'POST', '/webhook', { key: 'sandbox-b-key', webhooks: null })).status).toBe(200);
   expect(sb.accounts()[1]!.webhooks).toEqual([]);
 });
+
+it('delivers many orders in parallel lanes, each order in order', async () => {
+  sb.setWebhook(sb.key, { url: rx.url });
+  const ids: number[] = [];
+  for (let i = 0; i < 12; i++) ids.push(await add(`https://instagram.com/a${i}`));
+  await sb.advance(2 * MIN);
+  expect(rx.received).toHaveLength(24);
+  for (const id of ids) {
+    const mine = rx.received.map((r) => JSON.parse(r.body)).filter((b) => b.order_id === id).map((b) => b.status);
+    expect(mine).toEqual(['In progress', 'Completed']);
+  }
+  expect(sb.deliveries().every((d) => d.state === 'delivered')).toBe(true);
+});
