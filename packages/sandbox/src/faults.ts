@@ -12,10 +12,11 @@
  * | slow         | the answer in 8 chunks, `ms` apart                | yes                |
  * | reset_before | connection reset, nothing done                    | no                 |
  * | reset_after  | connection reset after the request took effect    | yes                |
+ * | reset_mid    | status + headers + half the body, then a reset    | yes                |
  */
-export type FaultKind = 'latency' | 'status' | 'html' | 'truncated' | 'body' | 'empty' | 'slow' | 'reset_before' | 'reset_after';
+export type FaultKind = 'latency' | 'status' | 'html' | 'truncated' | 'body' | 'empty' | 'slow' | 'reset_before' | 'reset_after' | 'reset_mid';
 
-export const FAULT_KINDS: readonly FaultKind[] = ['latency', 'status', 'html', 'truncated', 'body', 'empty', 'slow', 'reset_before', 'reset_after'];
+export const FAULT_KINDS: readonly FaultKind[] = ['latency', 'status', 'html', 'truncated', 'body', 'empty', 'slow', 'reset_before', 'reset_after', 'reset_mid'];
 
 export interface FaultSpec {
   kind: FaultKind;
@@ -36,12 +37,12 @@ export interface FaultSpec {
 }
 
 const PROCESSED_BY_DEFAULT: Record<FaultKind, boolean> = {
-  latency: true, status: false, html: false, truncated: true, body: false, empty: false, slow: true, reset_before: false, reset_after: true,
+  latency: true, status: false, html: false, truncated: true, body: false, empty: false, slow: true, reset_before: false, reset_after: true, reset_mid: true,
 };
 
 export function faultProcesses(f: FaultSpec): boolean {
   if (f.kind === 'status' || f.kind === 'reset_before') return false;
-  if (f.kind === 'reset_after' || f.kind === 'latency' || f.kind === 'slow') return true;
+  if (f.kind === 'reset_after' || f.kind === 'reset_mid' || f.kind === 'latency' || f.kind === 'slow') return true;
   return f.processed ?? PROCESSED_BY_DEFAULT[f.kind];
 }
 

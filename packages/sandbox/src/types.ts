@@ -41,6 +41,8 @@ export interface WebhookTarget {
   token?: string;
   tokenIn?: 'query' | 'header';
   hmacSecret?: string;
+  /** Sign `${timestamp}.${body}` and send x-panel-timestamp (default true); false = sign the raw body only. */
+  hmacTimestamp?: boolean;
 }
 
 export interface Account {

@@ -1,7 +1,7 @@
 /** Webhook deliveries: on every order status change, POST the spec's JSON to each of the
  * account's URLs. Optional shared-secret token (query `token` or header `x-panel-token`) and
  * HMAC `x-panel-signature: sha256=<hex>` over `${timestamp}.${body}` with `x-panel-timestamp`
- * (unix seconds, wall clock). A failed attempt (non-2xx, network error, 5 s timeout) is retried
+ * (unix seconds, wall clock) — or over the raw body alone with `hmacTimestamp: false`. A failed attempt (non-2xx, network error, 5 s timeout) is retried
  * with exponential backoff on the simulated clock; every attempt lands in the delivery log. */
 import { createHmac } from 'node:crypto';
 import { toJsonNumber } from './money';
@@ -29,8 +29,10 @@ export function webhookBody(order: { id: number; remains: number; start_count: n
   return `{"order_id":${order.id},"status":${JSON.stringify(status)},"remains":${order.remains},"start_count":${order.start_count},"charge":${toJsonNumber(order.charge)}}`;
 }
 
-export function signWebhook(secret: string, timestamp: number, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+/** `sha256=<hex>` of `${timestamp}.${body}`, or of the raw body when timestamp is null. */
+export function signWebhook(secret: string, timestamp: number | null, body: string): string {
+  const signed = timestamp === null ? body : `${timestamp}.${body}`;
+  return `sha256=${createHmac('sha256', secret).update(signed).digest('hex')}`;
 }
 
 export class WebhookDispatcher {
@@ -131,8 +133,12 @@ export class WebhookDispatcher {
       }
     }
     if (target.hmacSecret) {
-      headers[WEBHOOK_TIMESTAMP_HEADER] = String(timestamp);
-      headers[WEBHOOK_SIGNATURE_HEADER] = signWebhook(target.hmacSecret, timestamp, d.body);
+      if (target.hmacTimestamp === false) {
+        headers[WEBHOOK_SIGNATURE_HEADER] = signWebhook(target.hmacSecret, null, d.body);
+      } else {
+        headers[WEBHOOK_TIMESTAMP_HEADER] = String(timestamp);
+        headers[WEBHOOK_SIGNATURE_HEADER] = signWebhook(target.hmacSecret, timestamp, d.body);
+      }
     }
     // The log never shows the token (a secret): mask it.
     d.headers = { ...headers, ...(headers[WEBHOOK_TOKEN_HEADER] ? { [WEBHOOK_TOKEN_HEADER]: '***' } : {}) };

@@ -50,6 +50,15 @@ it('reset_after: the order exists and is charged, but the client gets a reset', 
   expect((await api('balance')).json.balance).toBe('999.91');
 });
 
+it('reset_mid: the head and half the body arrive, then a reset; the order exists', async () => {
+  sb.fault({ kind: 'reset_mid', action: 'add' });
+  const res = await fetch(sb.apiUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ key, action: 'add', ...Object.fromEntries(Object.entries(addParams).map(([k, v]) => [k, String(v)])) }) });
+  expect(res.status).toBe(200);
+  await expect(res.text()).rejects.toThrow();
+  expect(sb.orders()).toHaveLength(1);
+  expect(sb.requests().at(-1)).toMatchObject({ fault: 'reset_mid', processed: true, status: 0 });
+});
+
 it('status: 502 and 429 with Retry-After, request not processed', async () => {
   sb.fault([{ kind: 'status', status: 502 }, { kind: 'status', status: 429, retryAfterSec: 7 }]);
   const a = await api('add', addParams);

@@ -81,6 +81,15 @@ it('signs with HMAC-SHA256 over `${timestamp}.${body}`', async () => {
   expect(r.headers['x-panel-signature']).not.toBe(wrong);
 });
 
+it('can sign the raw body alone (no timestamp)', async () => {
+  sb.setWebhook(sb.key, { url: rx.url, hmacSecret: 'whsec-raw', hmacTimestamp: false });
+  await add();
+  await sb.advance(MIN);
+  const r = rx.received[0]!;
+  expect(r.headers['x-panel-timestamp']).toBeUndefined();
+  expect(r.headers['x-panel-signature']).toBe(`sha256=${createHmac('sha256', 'whsec-raw').update(r.body).digest('hex')}`);
+});
+
 it('retries a failing receiver with backoff on the clock and logs every attempt', async () => {
   sb.setWebhook(sb.key, { url: rx.url });
   rx.answer(500, 503);

@@ -16,5 +16,6 @@ export const add: ActionHandler = (ctx) => {
   if (compare(account.balance, charge) < 0) throw new ApiError(402, MESSAGES.notEnoughFunds);
   const order = panel.store.transact((tx) => panel.sim.place(tx, account, service, rule, placement, charge, now));
   ctx.note.created = order.id;
+  panel.sim.settleOrder(order, now); // a service without start delay starts at once
   return { order: order.id };
 };

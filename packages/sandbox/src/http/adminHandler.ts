@@ -38,7 +38,7 @@ const ROUTES: Array<[string, RegExp, Route]> = [
     ...(b.currency !== undefined ? { currency: String(b.currency) } : {}),
   })],
   ['POST', /^\/webhook$/, (sb, b) => {
-    const targets = (b.webhooks ?? (b.url ? [{ url: b.url, token: b.token, tokenIn: b.tokenIn, hmacSecret: b.hmacSecret }] : null)) as WebhookTarget[] | null;
+    const targets = (b.webhooks ?? (b.url ? [{ url: b.url, token: b.token, tokenIn: b.tokenIn, hmacSecret: b.hmacSecret, hmacTimestamp: b.hmacTimestamp }] : null)) as WebhookTarget[] | null;
     sb.setWebhook(String(b.key ?? ''), targets && targets.map((t) => Object.fromEntries(Object.entries(t).filter(([, v]) => v !== undefined)) as unknown as WebhookTarget));
     return { ok: true };
   }],

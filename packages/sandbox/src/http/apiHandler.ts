@@ -111,6 +111,16 @@ async function deliverFault(res: ServerResponse, fault: FaultSpec, answer: Answe
     case 'reset_after':
       res.socket?.resetAndDestroy();
       return finish(0);
+    case 'reset_mid': {
+      const a = answer!;
+      const buf = Buffer.from(a.body, 'utf8');
+      res.writeHead(a.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(buf.length) });
+      res.write(buf.subarray(0, Math.floor(buf.length / 2)));
+      // Let the head and half the body reach the client before the reset.
+      await sleep(fault.ms ?? 20);
+      res.socket?.resetAndDestroy();
+      return finish(0);
+    }
     case 'html': {
       const status = fault.status ?? 200;
       sendRaw(res, status, HTML_PAGE, 'text/html; charset=utf-8');
