@@ -36,6 +36,7 @@ export function openSqlitePersistence(file: string): Persistence {
   const db = new DatabaseSync(file);
   db.exec(`
     PRAGMA journal_mode = WAL;
+    PRAGMA synchronous = NORMAL; -- WAL: commits survive a crash of the process, one fsync per checkpoint
     CREATE TABLE IF NOT EXISTS accounts (id TEXT PRIMARY KEY, json TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS orders (id INTEGER PRIMARY KEY, json TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS refills (id INTEGER PRIMARY KEY, json TEXT NOT NULL);

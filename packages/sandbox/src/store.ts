@@ -40,8 +40,8 @@ export class Store {
     for (const o of snap.orders) this.putOrder(o);
     for (const r of snap.refills) this.putRefill(r);
     this.meta = snap.meta;
-    this.nextOrderId = Math.max(1, ...snap.orders.map((o) => o.id + 1));
-    this.nextRefillId = Math.max(1, ...snap.refills.map((r) => r.id + 1));
+    this.nextOrderId = snap.orders.reduce((n, o) => Math.max(n, o.id + 1), 1);
+    this.nextRefillId = snap.refills.reduce((n, r) => Math.max(n, r.id + 1), 1);
     this.nextAccount = snap.accounts.length + 1;
     return true;
   }

@@ -93,6 +93,15 @@ describe('cancel', () => {
     expect((await api('cancel', { orders: String(a) })).json).toEqual([{ order: a, error: 'Cancel is not available for this service' }]);
     expect((await api('cancel')).status).toBe(400);
   });
+
+  it('cancels more than 100 orders in one request', async () => {
+    const ids = await place(120);
+    const r = await api('cancel', { orders: ids.join(',') });
+    expect(r.status).toBe(200);
+    expect(r.json).toHaveLength(120);
+    expect(r.json.every((x: any) => x.cancel?.status === 'success')).toBe(true);
+    expect(sb.balance().balance).toBe('1000.00');
+  });
 });
 
 describe('refill and refill_status', () => {
@@ -129,6 +138,9 @@ describe('refill and refill_status', () => {
     expect((await api('refill')).status).toBe(400);
     const cap = Array.from({ length: 101 }, (_, i) => i + 1).join(',');
     expect((await api('refill_status', { refills: cap })).status).toBe(400);
-    expect((await api('refill', { orders: cap })).status).toBe(400);
+    // refill and cancel take any number of ids (the spec caps only multiStatus / refill_status)
+    const uncapped = await api('refill', { orders: cap });
+    expect(uncapped.status).toBe(200);
+    expect(uncapped.json).toHaveLength(101);
   });
 });

@@ -1,11 +1,11 @@
-/** cancel: `orders` = ids → per-order results in input order. */
+/** cancel: `orders` = ids → per-order results in input order (the spec sets no cap here). */
 import { MESSAGES } from '../errors';
 import { FINAL_STATUSES } from '../types';
-import { MAX_IDS, echoId, idList, type ActionHandler } from './context';
+import { echoId, idList, type ActionHandler } from './context';
 
 export const cancel: ActionHandler = (ctx) => {
   const { panel, account, now } = ctx;
-  return idList(ctx, 'orders', MAX_IDS).map((id) => {
+  return idList(ctx, 'orders').map((id) => {
     const order = panel.ownOrder(account, id);
     if (!order) return { order: echoId(id), error: MESSAGES.incorrectOrder };
     const service = panel.service(order.service);

@@ -1,9 +1,9 @@
-/** refill: `order` → {"refill":"1"}; `orders` (≤100) → [{order, refill: id | {error}}].
+/** refill: `order` → {"refill":"1"}; `orders` (no cap, like cancel) → [{order, refill: id | {error}}].
  * A refill is possible for a Completed or Partial order of a service with refill enabled. */
 import { ApiError, MESSAGES } from '../errors';
 import type { Panel } from '../panel';
 import type { Account } from '../types';
-import { MAX_IDS, echoId, idList, type ActionHandler } from './context';
+import { echoId, idList, type ActionHandler } from './context';
 
 type Attempt = { refill: number } | { error: string; status: number };
 
@@ -21,7 +21,7 @@ function tryRefill(panel: Panel, account: Account, id: string, now: number): Att
 export const refill: ActionHandler = (ctx) => {
   const { panel, account, now, params } = ctx;
   if (!(params.order ?? '').trim() && (params.orders ?? '').trim()) {
-    return idList(ctx, 'orders', MAX_IDS).map((id) => {
+    return idList(ctx, 'orders').map((id) => {
       const r = tryRefill(panel, account, id, now);
       return { order: echoId(id), refill: 'refill' in r ? r.refill : { error: r.error } };
     });
