@@ -65,6 +65,8 @@ export interface Sandbox {
   advance(ms: number): Promise<void>;
   requests(filter?: { since?: number; action?: string }): RequestLogEntry[];
   clearRequests(): void;
+  /** Seq of the latest request-log entry (0 if none yet): pass it as `since` later. */
+  lastRequestSeq(): number;
   orders(): OrderView[];
   order(id: number): OrderView | undefined;
   balance(key?: string): { balance: string; currency: string };
@@ -171,6 +173,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     requests: (filter?: { since?: number; action?: string }) => log.list(filter),
     clearRequests: () => log.clear(),
+    lastRequestSeq: () => log.lastSeq(),
     orders() {
       panel.settle();
       return [...store.orders.values()].map((o) => panel.view(o));

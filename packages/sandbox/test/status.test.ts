@@ -51,6 +51,12 @@ describe('multiStatus and status&orders', () => {
 
   it('logs each request with its ids, so tests can count requests', async () => {
     const ids = await place(2);
+    const mark = sb.lastRequestSeq();
+    expect(mark).toBe(2);
+    expect(sb.requests({ since: mark })).toEqual([]);
+    await api('balance');
+    expect(sb.requests({ since: mark }).map((e) => e.action)).toEqual(['balance']);
+    expect(sb.requests({ since: 1, action: 'add' }).map((e) => e.seq)).toEqual([2]);
     sb.clearRequests();
     await api('multiStatus', { orders: ids.join(',') });
     await api('status', { order: ids[0]! });
