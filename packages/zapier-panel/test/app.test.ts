@@ -1,21 +1,19 @@
 /** The app definition as Zapier's core sees it: schema-valid, every part where the issue asks. */
-import zapier from 'zapier-platform-core';
-import App from '../src';
+import { App, appHandler, auth } from './helpers';
 
 test("Zapier core's own validation of the app definition finds nothing", async () => {
-  const handler = zapier.createAppHandler(App as never) as unknown as (event: Record<string, unknown>) => Promise<{ results: unknown[] }>;
-  const { results } = await handler({ command: 'validate' });
+  const { results } = await appHandler({ command: 'validate' });
   expect(results).toEqual([]);
 });
 
 test('custom auth with API URL and a password API key; the label is a function of the test result', () => {
-  expect(App.authentication.type).toBe('custom');
-  const fields = App.authentication.fields!.map((f) => [f.key, f.type, f.required]);
+  expect(auth.type).toBe('custom');
+  const fields = auth.fields!.map((f) => [f.key, f.type, f.required]);
   expect(fields).toEqual([
     ['api_url', 'string', true],
     ['api_key', 'password', true],
   ]);
-  expect(typeof App.authentication.connectionLabel).toBe('function');
+  expect(typeof auth.connectionLabel).toBe('function');
 });
 
 test('the webhook trigger is a static hook (perform only) with directions; the service list is hidden', () => {

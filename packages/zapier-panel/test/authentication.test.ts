@@ -1,7 +1,6 @@
 /** Custom auth against the sandbox: the balance test, the label, a wrong key, a bad URL. */
 import type { Sandbox } from '@panel/sandbox';
-import App from '../src';
-import { appTester, authData, KEY, messageOf, rejection, sandbox } from './helpers';
+import { appTester, auth, authData, KEY, messageOf, rejection, sandbox } from './helpers';
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -9,7 +8,6 @@ beforeAll(async () => {
 });
 afterAll(() => sb.stop());
 
-const auth = App.authentication;
 
 test('the auth test is the balance call and yields balance and currency', async () => {
   const result = await appTester(auth.test as never, { authData: authData(sb) });

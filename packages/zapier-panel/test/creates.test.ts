@@ -2,7 +2,7 @@
 import { Decimal } from '@panel/core';
 import type { Sandbox } from '@panel/sandbox';
 import App from '../src';
-import { appTester, authData, KEY, messageOf, rejection, sandbox } from './helpers';
+import { appTester, authData, KEY, messageOf, performOf, rejection, sandbox } from './helpers';
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => sb.stop());
 
 const createOrder = App.creates.create_order.operation;
-const typeFields = createOrder.inputFields[2] as never;
+const typeFields = createOrder.inputFields![2] as never;
 
 type Fields = Array<{ key: string; type?: string; required?: boolean; list?: boolean; helpText?: string }>;
 const fieldsFor = (service: string) =>
@@ -125,7 +125,7 @@ describe('Create Order: dry run and placing', () => {
 describe('Cancel Orders', () => {
   test('reports per order which were canceled and which were not', async () => {
     const a = sb.seedOrder({ key: KEY, service: 1, link: 'https://instagram.com/c', quantity: 100 });
-    const result = (await appTester(App.creates.cancel_orders.operation.perform as never, {
+    const result = (await appTester(performOf(App.creates.cancel_orders), {
       authData: authData(sb),
       inputData: { orders: [String(a.order), '987654321'] },
     })) as Record<string, unknown>;
@@ -138,7 +138,7 @@ describe('Cancel Orders', () => {
 
 describe('Refill Order', () => {
   const refill = (order: string) =>
-    appTester(App.creates.refill_order.operation.perform as never, { authData: authData(sb), inputData: { order } }) as Promise<Record<string, unknown>>;
+    appTester(performOf(App.creates.refill_order), { authData: authData(sb), inputData: { order } }) as Promise<Record<string, unknown>>;
 
   test('a completed order of a refillable service gets a refill id', async () => {
     const seeded = sb.seedOrder({ key: KEY, service: 1, link: 'https://instagram.com/f', quantity: 100 });

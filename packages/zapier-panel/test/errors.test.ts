@@ -3,9 +3,8 @@
  * sandbox (its faults on demand), and the key kept out of errors and of Zapier's logs.
  */
 import type { Sandbox } from '@panel/sandbox';
-import zapier from 'zapier-platform-core';
 import App from '../src';
-import { appTester, authData, KEY, messageOf, rejection, sandbox, zapierPayload } from './helpers';
+import { appHandler, appTester, authData, KEY, messageOf, performOf, rejection, sandbox, zapierPayload } from './helpers';
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -14,9 +13,9 @@ beforeAll(async () => {
 afterAll(() => sb.stop());
 afterEach(() => sb.clearFaults());
 
-const balance = () => appTester(App.searches.get_balance.operation.perform as never, { authData: authData(sb) });
+const balance = () => appTester(performOf(App.searches.get_balance), { authData: authData(sb) });
 const placeOrder = (key = KEY) =>
-  appTester(App.creates.create_order.operation.perform as never, {
+  appTester(performOf(App.creates.create_order), {
     authData: authData(sb, key),
     inputData: { service: '1', link: 'https://instagram.com/e', quantity: 100 },
   });
@@ -26,7 +25,7 @@ function expectNoKey(err: Error, key = KEY) {
 }
 
 test('401 → ExpiredAuthError telling the owner to reconnect', async () => {
-  const err = await rejection(appTester(App.searches.get_balance.operation.perform as never, { authData: authData(sb, 'test-key-wrong') }));
+  const err = await rejection(appTester(performOf(App.searches.get_balance), { authData: authData(sb, 'test-key-wrong') }));
   expect(err.name).toBe('ExpiredAuthError');
   expect(messageOf(err)).toMatch(/reconnect/i);
   expectNoKey(err, 'test-key-wrong');
@@ -59,7 +58,7 @@ test('a short Retry-After is waited out within the small retry budget', async ()
 
 test("HTTP 200 with {\"error\"} → an error with the Panel's message", async () => {
   sb.fault({ kind: 'body', status: 200, body: '{"error":"Incorrect service ID"}', action: 'services' });
-  const err = await rejection(appTester(App.triggers.new_service.operation.perform as never, { authData: authData(sb) }));
+  const err = await rejection(appTester(performOf(App.triggers.new_service), { authData: authData(sb) }));
   expect(messageOf(err)).toContain('Incorrect service ID');
 });
 
@@ -94,8 +93,7 @@ test('a reset the client cannot tell from "after sending" halts too, without a r
 
 test("Zapier's own HTTP log sees every Panel request, with the key censored", async () => {
   const logs: Array<{ message: string; data: Record<string, unknown> }> = [];
-  const handler = zapier.createAppHandler(App as never) as unknown as (event: Record<string, unknown>) => Promise<{ results: unknown }>;
-  const out = await handler({
+  const out = await appHandler({
     command: 'execute',
     method: 'creates.create_order.operation.perform',
     bundle: { authData: authData(sb), inputData: { service: '2', link: 'https://instagram.com/l', quantity: 100 } },

@@ -3,6 +3,8 @@ import { startSandbox, type Sandbox, type SandboxOptions } from '@panel/sandbox'
 import zapier from 'zapier-platform-core';
 import App from '../src';
 
+export { App };
+
 export const KEY = 'sandbox-demo-key';
 
 export const appTester = zapier.createAppTester(App);
@@ -38,3 +40,15 @@ export function zapierPayload(err: Error): Record<string, unknown> {
 export function messageOf(err: Error): string {
   return String(zapierPayload(err).message ?? err.message);
 }
+
+/** The perform of a trigger, create or search, for the app tester (its definition types are unions). */
+export function performOf(def: { operation: object }): never {
+  return (def.operation as { perform: unknown }).perform as never;
+}
+
+/** The app's custom authentication (always defined for this app). */
+export const auth = App.authentication!;
+
+/** core's lambda handler, for events the app tester does not build (validate, a custom logger). */
+export const appHandler = (zapier as unknown as { createAppHandler: (app: unknown) => (event: Record<string, unknown>) => Promise<{ results: unknown }> })
+  .createAppHandler(App);

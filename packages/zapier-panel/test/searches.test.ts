@@ -2,7 +2,7 @@
 import { Decimal } from '@panel/core';
 import type { Sandbox } from '@panel/sandbox';
 import App from '../src';
-import { appTester, authData, KEY, messageOf, rejection, sandbox } from './helpers';
+import { appTester, authData, KEY, messageOf, performOf, rejection, sandbox } from './helpers';
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => sb.stop());
 
 const search = (key: keyof typeof App.searches, inputData: Record<string, unknown> = {}) =>
-  appTester(App.searches[key].operation.perform as never, { authData: authData(sb), inputData }) as Promise<Array<Record<string, unknown>>>;
+  appTester(performOf(App.searches[key]), { authData: authData(sb), inputData }) as Promise<Array<Record<string, unknown>>>;
 
 describe('Find Order', () => {
   test('returns the status of a known order', async () => {
@@ -57,7 +57,7 @@ describe('Find Refill', () => {
   test('returns the status of a refill, [] for an unknown one', async () => {
     const seeded = sb.seedOrder({ key: KEY, service: 1, link: 'https://instagram.com/r', quantity: 100 });
     await sb.setOutcome(seeded.order, 'complete', { immediate: true });
-    const refill = (await appTester(App.creates.refill_order.operation.perform as never, {
+    const refill = (await appTester(performOf(App.creates.refill_order), {
       authData: authData(sb),
       inputData: { order: String(seeded.order) },
     })) as { refill: string };

@@ -3,7 +3,7 @@ import { Decimal } from '@panel/core';
 import type { Sandbox } from '@panel/sandbox';
 import App from '../src';
 import { SERVICE_DROPDOWN_PAGE } from '../src/triggers/serviceList';
-import { appTester, authData, KEY, messageOf, rejection, sandbox } from './helpers';
+import { appTester, authData, KEY, messageOf, performOf, rejection, sandbox } from './helpers';
 import { asZapierHook, receiver, type Delivery, type Receiver } from './hooks';
 
 type Item = Record<string, unknown> & { id: string };
@@ -19,15 +19,15 @@ describe('polling triggers', () => {
   afterEach(() => sb.stop());
 
   const poll = (key: keyof typeof App.triggers, inputData: Record<string, unknown> = {}, meta: Record<string, unknown> = {}) =>
-    appTester(App.triggers[key].operation.perform as never, { authData: authData(sb), inputData, meta }, true) as Promise<Item[]>;
+    appTester(performOf(App.triggers[key]), { authData: authData(sb), inputData, meta }, true) as Promise<Item[]>;
 
   describe('hidden service list (dropdown)', () => {
     test('pages of services with id and a readable label; served from the cache on the next call', async () => {
       sb.setCatalog({ size: SERVICE_DROPDOWN_PAGE + 30 });
       const tester = appTester;
-      const page0 = (await tester(App.triggers.service_list.operation.perform as never, { authData: authData(sb), meta: { page: 0 } }, true)) as Item[];
-      const page1 = (await tester(App.triggers.service_list.operation.perform as never, { authData: authData(sb), meta: { page: 1 } })) as Item[];
-      const page2 = (await tester(App.triggers.service_list.operation.perform as never, { authData: authData(sb), meta: { page: 2 } })) as Item[];
+      const page0 = (await tester(performOf(App.triggers.service_list), { authData: authData(sb), meta: { page: 0 } }, true)) as Item[];
+      const page1 = (await tester(performOf(App.triggers.service_list), { authData: authData(sb), meta: { page: 1 } })) as Item[];
+      const page2 = (await tester(performOf(App.triggers.service_list), { authData: authData(sb), meta: { page: 2 } })) as Item[];
       expect(page0).toHaveLength(SERVICE_DROPDOWN_PAGE);
       expect(page1).toHaveLength(30);
       expect(page2).toEqual([]);
@@ -77,7 +77,7 @@ describe('polling triggers', () => {
 
   describe('Balance Below', () => {
     const below = (threshold: string) =>
-      appTester(App.triggers.balance_below.operation.perform as never, { authData: authData(sb), inputData: { threshold } }) as Promise<Item[]>;
+      appTester(performOf(App.triggers.balance_below), { authData: authData(sb), inputData: { threshold } }) as Promise<Item[]>;
 
     test('fires once per crossing: same id while below, a new id after a top-up and a new drop', async () => {
       // balance 1000.00; each order of 100 × service 12 (rate 3.20) costs 0.32
@@ -134,6 +134,24 @@ describe('polling triggers', () => {
       expect(messageOf(err)).toContain('987654321');
     });
 
+    test('every status spelling arrives canonical, and the filter matches the canonical name', async () => {
+      await sb.stop();
+      sb = await sandbox({ statusSpelling: { Completed: 'Done', Canceled: 'Cancelled', Pending: 'pending', Failed: 'FAILED', Partial: 'partial' } });
+      const outcomes = ['complete', 'cancel', 'fail', 'partial'] as const;
+      const placed = outcomes.map((o) => ({ o, id: sb.seedOrder({ key: KEY, service: 1, link: `https://instagram.com/${o}`, quantity: 100 }).order }));
+      const pending = sb.seedOrder({ key: KEY, service: 1, link: 'https://instagram.com/p', quantity: 100 }).order;
+      for (const { o, id } of placed) await sb.setOutcome(id, o, { immediate: true });
+      const items = await poll('order_status_polling', { orders: [...placed.map((p) => String(p.id)), String(pending)] });
+      const byOrder = Object.fromEntries(items.map((i) => [i.order, [i.status, i.status_raw, i.final]]));
+      expect(byOrder[String(placed[0]!.id)]).toEqual(['Completed', 'Done', true]);
+      expect(byOrder[String(placed[1]!.id)]).toEqual(['Canceled', 'Cancelled', true]);
+      expect(byOrder[String(placed[2]!.id)]).toEqual(['Failed', 'FAILED', true]);
+      expect(byOrder[String(placed[3]!.id)]).toEqual(['Partial', 'partial', true]);
+      expect(byOrder[String(pending)]).toEqual(['Pending', 'pending', false]);
+      const canceled = await poll('order_status_polling', { orders: placed.map((p) => String(p.id)), statuses: ['Canceled'] });
+      expect(ids(canceled)).toEqual([`${placed[1]!.id}:Canceled`]);
+    });
+
     test('many orders are checked 100 per multiStatus request', async () => {
       const orders = Array.from({ length: 150 }, (_, i) => String(sb.seedOrder({ key: KEY, service: 2, link: `https://instagram.com/${i}`, quantity: 10 }).order));
       sb.clearRequests();
@@ -156,7 +174,7 @@ describe('Order Status Changed (instant, static webhook)', () => {
   });
   afterEach(() => sb.stop());
 
-  const hook = App.triggers.order_status_webhook.operation.perform as never;
+  const hook = performOf(App.triggers.order_status_webhook);
   const run = (d: Delivery, inputData: Record<string, unknown> = {}) => appTester(hook, asZapierHook(d, inputData)) as Promise<Item[]>;
 
   /** Places an order and completes it; returns the sandbox's deliveries for it. */
