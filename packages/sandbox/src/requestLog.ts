@@ -9,7 +9,8 @@ export class RequestLog {
 
   add(e: Omit<RequestLogEntry, 'seq'>): void {
     this.entries.push({ seq: this.seq++, ...e });
-    if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
+    // Trim in batches (a splice per request would cost O(limit) each time).
+    if (this.entries.length > this.limit + Math.max(100, this.limit >> 4)) this.entries.splice(0, this.entries.length - this.limit);
   }
 
   /** Entries, optionally only those after `since` (a seq) and/or of one action. Entries are

@@ -40,6 +40,8 @@ export class WebhookDispatcher {
   private nextId = 1;
   /** Where each pending delivery goes, secrets included: kept out of the public log. */
   private readonly targets = new Map<number, WebhookTarget>();
+  /** Deliveries still to (re)try: what `drain` scans, however long the log grows. */
+  private readonly pending = new Set<Delivery>();
   private running: Promise<void> | null = null;
   private readonly maxAttempts: number;
   private readonly baseMs: number;
@@ -61,7 +63,7 @@ export class WebhookDispatcher {
     for (const target of account.webhooks) {
       const id = this.nextId++;
       this.targets.set(id, { ...target });
-      this.log.push({
+      const delivery: Delivery = {
         id,
         accountId: account.id,
         orderId: order.id,
@@ -72,10 +74,15 @@ export class WebhookDispatcher {
         attempts: [],
         state: 'pending',
         nextAt: this.simNow(),
-      });
+      };
+      this.log.push(delivery);
+      this.pending.add(delivery);
     }
-    if (this.log.length > this.logLimit) {
-      for (const old of this.log.splice(0, this.log.length - this.logLimit)) this.targets.delete(old.id);
+    if (this.log.length > this.logLimit + Math.max(100, this.logLimit >> 4)) {
+      for (const old of this.log.splice(0, this.log.length - this.logLimit)) {
+        this.targets.delete(old.id);
+        this.pending.delete(old);
+      }
     }
     void this.pump();
   }
@@ -100,12 +107,13 @@ export class WebhookDispatcher {
   clear(): void {
     this.log.length = 0;
     this.targets.clear();
+    this.pending.clear();
   }
 
   private async drain(): Promise<void> {
     for (;;) {
       const now = this.simNow();
-      const due = this.log.filter((d) => d.state === 'pending' && d.nextAt <= now);
+      const due = [...this.pending].filter((d) => d.nextAt <= now);
       if (due.length === 0 || this.stopped) return;
       // Lanes by order id: parallel across orders, in order within one order.
       const lanes = Array.from({ length: this.concurrency }, () => [] as Delivery[]);
@@ -156,7 +164,10 @@ export class WebhookDispatcher {
     d.attempts.push({ at: this.simNow(), status, error });
     if (error === null) d.state = 'delivered';
     else if (d.attempts.length >= this.maxAttempts) d.state = 'failed';
-    if (d.state !== 'pending') this.targets.delete(d.id);
+    if (d.state !== 'pending') {
+      this.targets.delete(d.id);
+      this.pending.delete(d);
+    }
     else d.nextAt = this.simNow() + this.baseMs * 2 ** (d.attempts.length - 1);
   }
 }
