@@ -232,11 +232,15 @@ export class Decimal {
   }
 }
 
+const PLAIN_DECIMAL = /^(0|[1-9]\d{0,29})(\.\d{1,30})?$/;
+
 /**
  * Canonical text of a decimal as the Panel sent it: keeps its trailing zeros ("1000.00"),
  * drops a leading '+', completes ".5" → "0.5", expands exponents. null when not a decimal.
  */
 export function decimalText(value: unknown): string | null {
+  // Fast path for what Panels send almost always ("0.90", "100.84292"): already canonical.
+  if (typeof value === 'string' && PLAIN_DECIMAL.test(value)) return value;
   const d = Decimal.tryParse(value);
   if (d === null) return null;
   if (typeof value === 'string' && /^[+-]?\d*\.?\d*$/.test(value.trim())) {

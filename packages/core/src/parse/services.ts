@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { normalizeServiceType } from '../orders/table';
-import type { Service } from '../types';
+import type { OrderTypeName, Service } from '../types';
 import type { ParseOptions } from './options';
 import { describeValue, isRecord, readDecimal, readId, readInt, readText } from './read';
 import { guard, wrongShape, zparse } from './shape';
@@ -20,12 +20,16 @@ const Container = z.union([z.array(z.unknown()), z.record(z.unknown()).transform
 
 export function parseServices(json: unknown, opts: ParseOptions = {}): Service[] {
   return guard('services', opts, () => {
-    const items = zparse('services', Container, json, opts);
+    // The usual list skips zod's copy of 20,000 items; anything else goes through the schema.
+    const items = Array.isArray(json) ? (json as unknown[]) : zparse('services', Container, json, opts);
     const out: Service[] = new Array(items.length);
     for (let i = 0; i < items.length; i++) out[i] = readService(items[i], i, opts);
     return out;
   });
 }
+
+/** A catalog repeats a handful of type spellings thousands of times. */
+const typeCache = new Map<string, OrderTypeName | null>();
 
 function readService(item: unknown, i: number, opts: ParseOptions): Service {
   if (!isRecord(item)) throw wrongShape('services', `item ${i} is ${describeValue(item)}, not a service object`, opts);
@@ -38,11 +42,16 @@ function readService(item: unknown, i: number, opts: ParseOptions): Service {
   const max = readInt(item.max);
   if (max === null) throw wrongShape('services', `service ${service}: "max" is ${describeValue(item.max)}, not a whole number`, opts);
   const type_raw = readText(item.type);
+  let type = typeCache.get(type_raw);
+  if (type === undefined) {
+    type = normalizeServiceType(type_raw);
+    if (typeCache.size < 1000) typeCache.set(type_raw, type);
+  }
   return {
     ...item,
     service,
     name: readText(item.name),
-    type: normalizeServiceType(type_raw),
+    type,
     type_raw,
     rate,
     min,
