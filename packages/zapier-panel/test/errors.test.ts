@@ -2,6 +2,7 @@
  * Core's errors as Zapier errors a Zap owner can act on, through real HTTP against the
  * sandbox (its faults on demand), and the key kept out of errors and of Zapier's logs.
  */
+import { createServer, type Server } from 'node:http';
 import type { Sandbox } from '@panel/sandbox';
 import App from '../src';
 import { appHandler, appTester, authData, KEY, messageOf, performOf, rejection, sandbox, zapierPayload } from './helpers';
@@ -105,4 +106,33 @@ test("Zapier's own HTTP log sees every Panel request, with the key censored", as
   expect(actions).toEqual(expect.arrayContaining(['services', 'add']));
   for (const l of http) expect(String(l.data.request_data)).toMatch(/key=:censored:/);
   expect(JSON.stringify(logs)).not.toContain(KEY);
+});
+
+test('a redirect is never followed with the key in the body', async () => {
+  const received: string[] = [];
+  const listen = (server: Server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+  const target = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      received.push(body);
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"balance":"1.00","currency":"USD"}');
+    });
+  });
+  const targetPort = await listen(target);
+  const redirector = createServer((req, res) => {
+    req.resume();
+    res.writeHead(307, { location: `http://127.0.0.1:${targetPort}/api/v2` }).end();
+  });
+  const port = await listen(redirector);
+  try {
+    const err = await rejection(
+      appTester(performOf(App.searches.get_balance), { authData: { api_url: `http://127.0.0.1:${port}/api/v2`, api_key: KEY } }),
+    );
+    expect(messageOf(err)).toMatch(/redirect/i);
+    expectNoKey(err);
+    expect(received).toEqual([]);
+  } finally {
+    await Promise.all([new Promise((r) => target.close(r)), new Promise((r) => redirector.close(r))]);
+  }
 });
