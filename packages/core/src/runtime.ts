@@ -95,7 +95,15 @@ const NAMES: Record<string, TransportFault> = {
   ResponseTooLargeError: { kind: 'oversized', sent: true },
 };
 
-function field(err: unknown, key: 'code' | 'name' | 'cause'): unknown {
+/** node-fetch's `type` (Zapier's z.request runs on it) by what it proves. */
+const FETCH_TYPES: Record<string, TransportFault> = {
+  'request-timeout': { kind: 'timeout', sent: true },
+  'body-timeout': { kind: 'timeout', sent: true },
+  'max-size': { kind: 'oversized', sent: true },
+  aborted: { kind: 'aborted', sent: true },
+};
+
+function field(err: unknown, key: 'code' | 'name' | 'cause' | 'type' | 'message'): unknown {
   return typeof err === 'object' && err !== null ? (err as Record<string, unknown>)[key] : undefined;
 }
 
@@ -108,7 +116,11 @@ export function classifyTransportError(err: unknown): TransportFault {
   let current: unknown = err;
   for (let depth = 0; depth < 5 && current !== undefined && current !== null; depth++) {
     const code = field(current, 'code');
+    // axios (n8n's HTTP) reports its own timeout as ECONNABORTED "timeout of N ms exceeded".
+    if (code === 'ECONNABORTED' && /timeout/i.test(String(field(current, 'message') ?? ''))) return { kind: 'timeout', sent: true };
     if (typeof code === 'string' && FAULTS[code]) return { ...FAULTS[code] };
+    const type = field(current, 'type');
+    if (typeof type === 'string' && FETCH_TYPES[type]) return { ...FETCH_TYPES[type] };
     const name = field(current, 'name');
     if (typeof name === 'string' && NAMES[name]) return { ...NAMES[name] };
     current = field(current, 'cause');

@@ -45,6 +45,14 @@ describe('classifyTransportError', () => {
     expect(classifyTransportError(new ResponseTooLargeError(10))).toEqual({ kind: 'oversized', sent: true });
   });
 
+  it("reads the hosts' own spellings: axios timeouts (n8n), node-fetch types (Zapier)", () => {
+    expect(classifyTransportError(Object.assign(new Error('timeout of 30000ms exceeded'), { code: 'ECONNABORTED' }))).toEqual({ kind: 'timeout', sent: true });
+    expect(classifyTransportError(Object.assign(new Error('network timeout at: x'), { type: 'request-timeout' }))).toEqual({ kind: 'timeout', sent: true });
+    expect(classifyTransportError(Object.assign(new Error('content size over limit'), { type: 'max-size' }))).toEqual({ kind: 'oversized', sent: true });
+    // node-fetch system errors carry the socket code
+    expect(classifyTransportError(Object.assign(new Error('request failed'), { type: 'system', code: 'ECONNREFUSED' }))).toEqual({ kind: 'connect', sent: false });
+  });
+
   it('assumes "maybe sent" for anything unknown, even non-errors', () => {
     for (const v of [undefined, null, 'boom', 42, {}, new Error('?')]) expect(classifyTransportError(v)).toEqual({ kind: 'other', sent: true });
   });
