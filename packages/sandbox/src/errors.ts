@@ -5,9 +5,6 @@ export class ApiError extends Error {
   }
 }
 
-export const badRequest = (message: string) => new ApiError(400, message);
-export const notFound = (message: string) => new ApiError(404, message);
-
 /** The Panel's messages, in one place so tests and docs can name them. */
 export const MESSAGES = {
   method: 'Use POST with Content-Type application/x-www-form-urlencoded',

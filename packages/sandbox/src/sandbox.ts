@@ -246,15 +246,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       seedAccounts();
     },
     async stop() {
-      if (ticker) clearInterval(ticker);
-      webhooks.stop();
-      saveClock();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      store.close();
+      if (stopped) return stopped;
+      stopped = doStop();
+      return stopped;
     },
   });
+  let stopped: Promise<void> | null = null;
+  async function doStop(): Promise<void> {
+    if (ticker) clearInterval(ticker);
+    webhooks.stop();
+    saveClock();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    store.close();
+  }
   return sandbox;
 }

@@ -80,7 +80,7 @@ const STATUS_FOR: Record<Outcome, OrderStatusName> = { complete: 'Completed', pa
 export class Simulator {
   constructor(private readonly store: Store, private readonly onChange: ChangeListener) {}
 
-  /** Create an order and take its charge in one transaction. Throws ApiError-free Error on funds; callers check first. */
+  /** Create an order and take its charge, inside the caller's transaction (funds checked by the caller). */
   place(tx: Tx, account: Account, service: ServiceDef, rule: OrderTypeRule, placement: Placement, charge: string, now: number): Order {
     const outcome = outcomeFromFields(placement.fields);
     const id = this.store.nextOrderId++;
@@ -145,10 +145,11 @@ export class Simulator {
   }
 
   /** Make an order final now: refund what was not delivered (pro rata), in one transaction. */
-  finish(order: Order, at: number, status: OrderStatusName, delivered: number): void {
+  finish(order: Order, at: number, status: OrderStatusName, delivered: number, alsoChange?: (o: Order) => void): void {
     const account = this.store.accounts.get(order.accountId);
     this.store.transact((tx) => {
       tx.order(order);
+      alsoChange?.(order);
       const undelivered = order.quantity - delivered;
       const refund = undelivered > 0 ? proRata(order.charge, undelivered, order.quantity) : '0';
       if (compare(refund, '0') > 0 && account) {
@@ -189,11 +190,10 @@ export class Simulator {
       fail: 0,
     };
     const status: OrderStatusName = outcome === 'cancel' && order.delivered > 0 ? 'Partial' : STATUS_FOR[outcome];
-    this.store.transact((tx) => {
-      tx.order(order).outcome = outcome;
-      order.target = amount[outcome];
+    this.finish(order, t, status, amount[outcome], (o) => {
+      o.outcome = outcome;
+      o.target = amount[outcome];
     });
-    this.finish(order, t, status, amount[outcome]);
   }
 
   /** Admin: plan an outcome to be reached through the clock instead of now. */

@@ -48,6 +48,8 @@ describe('request shape and auth', () => {
     } finally {
       await closed.stop();
     }
+    await closed.stop(); // stopping twice is harmless
+    await expect(fetch(closed.apiUrl, { method: 'POST' })).rejects.toThrow();
   });
 });
 

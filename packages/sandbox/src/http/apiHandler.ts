@@ -75,13 +75,13 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, deps:
   if (fault?.kind === 'latency') await sleep(fault.ms ?? 1000);
 
   const processed = !fault || faultProcesses(fault);
-  const answer = processed ? process(params, entry, deps) : null;
+  const answer = processed ? processRequest(params, entry, deps) : null;
   entry.processed = processed;
   if (!fault || fault.kind === 'latency') return reply(answer!);
   return deliverFault(res, fault, answer, finish);
 }
 
-function process(params: Record<string, string>, entry: Omit<RequestLogEntry, 'seq'>, deps: ApiDeps): Answer {
+function processRequest(params: Record<string, string>, entry: Omit<RequestLogEntry, 'seq'>, deps: ApiDeps): Answer {
   try {
     const key = params.key ?? '';
     if (!key) throw new ApiError(401, MESSAGES.missingKey);
