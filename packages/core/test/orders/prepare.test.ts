@@ -1,5 +1,8 @@
-import { PanelUnsupportedOrderTypeError, PanelValidationError } from '../../src/errors';
-import { prepareOrder } from '../../src/orders';
+import fc from 'fast-check';
+import { PanelError, PanelUnsupportedOrderTypeError, PanelValidationError } from '../../src/errors';
+import { decodeForm, encodeForm } from '../../src/form';
+import { Decimal } from '../../src/money';
+import { ORDER_TYPE_NAMES, prepareOrder } from '../../src/orders';
 import { parseServices } from '../../src/parse';
 import type { Service } from '../../src/types';
 import { service, thrown, validationError } from './helpers';
@@ -54,5 +57,53 @@ describe('prepareOrder', () => {
     expect(err).toBeInstanceOf(PanelValidationError);
     expect(err.action).toBe('add');
     expect(JSON.parse(JSON.stringify(err))).toMatchObject({ code: 'validation', field: 'link' });
+  });
+});
+
+describe('prepareOrder properties', () => {
+  const fcText = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== '' && !/[\u0000-\u001f\u007f]/.test(s));
+  const token = fcText.map((s) => s.replace(/\s+/g, '')).filter((s) => s !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(s));
+  const link = fc.oneof(token.map((t) => `https://example.com/${encodeURIComponent(t)}`), token);
+  const qty = fc.integer({ min: 10, max: 1000 });
+  const lines = fc.array(fcText, { minLength: 2, maxLength: 5 });
+  const day = fc.date({ min: new Date(Date.UTC(2000, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+
+  /** A valid input for each creatable type. */
+  const inputs: Array<[string, fc.Arbitrary<Record<string, unknown>>]> = [
+    ['Default', fc.record({ link, quantity: qty })],
+    ['Default', fc.record({ link, quantity: qty, runs: fc.integer({ min: 1, max: 5 }), interval: fc.integer({ min: 1, max: 60 }) })],
+    ['SEO', fc.record({ link, keywords: lines.map((l) => l.map((k) => k.replace(/,/g, ' ')).join('\n')), quantity: qty })],
+    ['Custom Comments', fc.record({ link, comments: lines.map((l) => l.join('\r\n')) })],
+    ['Custom Comments Package', fc.record({ username: token, min: fc.constant(1), max: fc.integer({ min: 10, max: 100 }), delay: fc.nat(60), posts: fc.integer({ min: 1, max: 10 }), expiry: day })],
+    ['Poll', fc.record({ link, quantity: qty, answer_number: fc.integer({ min: 1, max: 10 }) })],
+    ['Invites from Groups', fc.record({ link, groups: lines.map((l) => l.join('\n')), quantity: qty })],
+    ['Package', fc.record({ link })],
+  ];
+
+  it.each(inputs.map(([t, a], i) => [`${t} #${i}`, t, a] as const))('any valid %s payload survives form encoding exactly', (_n, type, arb) => {
+    fc.assert(
+      fc.property(arb, (input) => {
+        const p = prepareOrder(service(type, { min: 1, max: 1000 }), input as never);
+        const decoded = decodeForm(encodeForm(p.form));
+        expect({ ...decoded }).toEqual(p.form);
+        expect(Decimal.parse(p.charge).eq(Decimal.parse('0.90').costFor(p.quantity))).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('any input whatsoever yields a PreparedOrder or a PanelError, never another exception', () => {
+    const anyValue = fc.oneof(fc.anything(), fc.string(), fc.integer(), fc.array(fc.string()));
+    const anyInput = fc.dictionary(fc.constantFrom('link', 'quantity', 'runs', 'interval', 'keywords', 'comments', 'username', 'min', 'max', 'delay', 'posts', 'old_posts', 'expiry', 'answer_number', 'groups', '__proto__'), anyValue, { maxKeys: 8 });
+    fc.assert(
+      fc.property(fc.constantFrom(...ORDER_TYPE_NAMES, 'weird'), anyInput, (type, input) => {
+        try {
+          prepareOrder(service(type), input as never);
+        } catch (e) {
+          expect(e).toBeInstanceOf(PanelError);
+        }
+      }),
+      { numRuns: 800 },
+    );
   });
 });
