@@ -63,8 +63,8 @@ export const DEFAULT_STATUS_CONCURRENCY = 4;
 const MISSING_FROM_REPLY = "The Panel's reply has no entry for this id";
 
 /** True when a reply body is the Panel's own JSON error object (not a proxy's page). */
-function isPanelJsonError(res: TransportResponse): boolean {
-  const t = typeof res.body === 'string' ? res.body.trim() : '';
+function isPanelJsonError(res: TransportResponse | null | undefined): boolean {
+  const t = typeof res?.body === 'string' ? res.body.trim() : '';
   if (!t.startsWith('{')) return false;
   try {
     const j = JSON.parse(t) as unknown;
@@ -257,25 +257,9 @@ export class PanelClient {
     const form = { action, ...fields };
     for (let retries = 0; ; retries++) {
       if (this.limiter) await this.limiter.acquire();
-      let failure: PanelError;
-      let panelAnswered = false;
-      let res: TransportResponse | undefined;
-      try {
-        this.requestCount++;
-        res = await rt.request({ url: this.apiUrl, action, form: { ...form }, timeoutMs: this.timeoutMs });
-      } catch (err) {
-        failure = transportFailure(err, { action, timeoutMs: this.timeoutMs, maxResponseBytes: this.maxResponseBytes, scrub: this.scrub });
-      }
-      if (res !== undefined) {
-        try {
-          const json = interpretResponse(action, res, { scrub: this.scrub, maxResponseBytes: this.maxResponseBytes, now: rt.now() });
-          return parse(json);
-        } catch (err) {
-          failure = this.asPanelError(err, action, res);
-          panelAnswered = isPanelJsonError(res);
-        }
-      }
-      const error = failure!;
+      const outcome = await this.attempt(action, form, parse);
+      if ('value' in outcome) return outcome.value;
+      const { error, panelAnswered } = outcome;
       const retryAfterMs = (error as { retryAfterMs?: number }).retryAfterMs;
       // A 429's Retry-After holds every call of this client, not just this one.
       if (this.limiter && error.code === 'rate_limited' && retryAfterMs !== undefined) this.limiter.blockUntil(rt.now() + retryAfterMs);
@@ -294,6 +278,29 @@ export class PanelClient {
     }
   }
 
+  /** One HTTP exchange: the parsed value, or the PanelError it came to (and whether the Panel itself answered). */
+  private async attempt<T>(
+    action: string,
+    form: Record<string, string>,
+    parse: (json: unknown) => T,
+  ): Promise<{ value: T } | { error: PanelError; panelAnswered: boolean }> {
+    const rt = this.runtime;
+    let res: TransportResponse;
+    try {
+      this.requestCount++;
+      res = await rt.request({ url: this.apiUrl, action, form: { ...form }, timeoutMs: this.timeoutMs });
+    } catch (err) {
+      const ctx = { action, timeoutMs: this.timeoutMs, maxResponseBytes: this.maxResponseBytes, scrub: this.scrub };
+      return { error: transportFailure(err, ctx), panelAnswered: false };
+    }
+    try {
+      const json = interpretResponse(action, res, { scrub: this.scrub, maxResponseBytes: this.maxResponseBytes, now: rt.now() });
+      return { value: parse(json) };
+    } catch (err) {
+      return { error: this.asPanelError(err, action, res), panelAnswered: isPanelJsonError(res) };
+    }
+  }
+
   /** Parsers throw PanelErrors; anything else is a reply of a shape we cannot read. */
   private asPanelError(err: unknown, action: string, res: TransportResponse): PanelError {
     if (err instanceof PanelError) return err.redact(this.scrub);
@@ -301,7 +308,7 @@ export class PanelClient {
     return new PanelMalformedResponseError(`The Panel's reply to "${action}" has an unexpected shape (${detail}).`, {
       action,
       reason: 'wrong_shape',
-      httpStatus: res.status,
+      ...(typeof res?.status === 'number' ? { httpStatus: res.status } : {}),
       cause: err,
       scrub: this.scrub,
     });

@@ -189,6 +189,18 @@ describe('every action sends exactly its form (never the key) and reads its repl
     expect(client.requestCount).toBe(2);
   });
 
+  it.each<[string, unknown]>([
+    ['null', null],
+    ['a string', 'oops'],
+    ['no status', { body: '{}' }],
+    ['a number body', { status: 200, headers: {}, body: 42 }],
+  ])('a runtime that returns %s yields a typed error, not a crash', async (_n, reply) => {
+    const { client } = setup([() => reply as never]);
+    const e = await client.balance().catch((x) => x);
+    expect(e).toBeInstanceOf(PanelError);
+    expect(e.code).toBe('malformed_response');
+  });
+
   it('passes its timeout to the runtime', async () => {
     const { rt, client } = setup([json({ balance: '1', currency: 'USD' })], undefined, { timeoutMs: 1234 });
     await client.balance();
