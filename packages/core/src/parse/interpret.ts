@@ -107,6 +107,17 @@ function htmlTitle(body: string): string | undefined {
   return t === '' ? undefined : t;
 }
 
+/**
+ * Whether an object is an error reply. `"error": null` (or false / "") beside other fields is
+ * a Panel saying "no error", not an error; alone, it is an error without a message.
+ */
+export function carriesError(rec: Record<string, unknown>): boolean {
+  if (!Object.prototype.hasOwnProperty.call(rec, 'error')) return false;
+  const e = rec.error;
+  const empty = e === null || e === undefined || e === false || e === '';
+  return !(empty && Object.keys(rec).length > 1);
+}
+
 /** The Panel's error text from a `{"error": …}` value of any shape. */
 export function errorText(value: unknown): string {
   if (typeof value === 'string') return value.trim() === '' ? '(empty error message)' : value;
@@ -223,7 +234,7 @@ function interpretSuccess(
       { ...base, reason: truncated ? 'truncated' : 'not_json', httpStatus: status, excerpt: excerptOf(trimmed, scrub), retryable: truncated },
     );
   }
-  if (json !== null && typeof json === 'object' && !Array.isArray(json) && Object.prototype.hasOwnProperty.call(json, 'error')) {
+  if (json !== null && typeof json === 'object' && !Array.isArray(json) && carriesError(json as Record<string, unknown>)) {
     const text = scrub(errorText((json as Record<string, unknown>).error));
     throw new PanelApiError(`The Panel refused "${action}"${quoted(text)}. ${hintForPanelMessage(text, action)}`, {
       ...base,

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { decimalText } from '../money';
-import { errorText } from './interpret';
+import { carriesError, errorText } from './interpret';
 
 /** An id: a non-negative safe integer, or a non-empty string (trimmed, ≤ 64 chars). */
 export function readId(v: unknown): string | null {
@@ -55,7 +55,7 @@ export function readOptionalText(v: unknown): string | null {
 
 /** A per-item error: `{"error": …}` object → its text; else null. */
 export function itemError(v: unknown): string | null {
-  if (v !== null && typeof v === 'object' && !Array.isArray(v) && 'error' in v) {
+  if (v !== null && typeof v === 'object' && !Array.isArray(v) && carriesError(v as Record<string, unknown>)) {
     return errorText((v as Record<string, unknown>).error);
   }
   return null;

@@ -22,6 +22,7 @@ describe('parseCancel', () => {
     [{ order: 1, cancel: 0 }, false, /did not say/],
     [{ order: 1, cancel: 'not possible' }, false, 'not possible'],
     [{ order: 1 }, false, /did not say/],
+    [{ order: 1, cancel: { status: 'success' }, error: null }, true, null],
   ])('%j → canceled %s', (item, canceled, error) => {
     const [r] = parseCancel([item], [1]);
     expect(r?.canceled).toBe(canceled);

@@ -21,6 +21,13 @@ describe('interpretResponse: success', () => {
     expect(interpretResponse('balance', reply(200, '\uFEFF  {"balance":"1"}\n'))).toEqual({ balance: '1' });
   });
 
+  it('"error": null (or false, "") beside data is no error', () => {
+    expect(interpretResponse('status', reply(200, { status: 'Completed', error: null }))).toEqual({ status: 'Completed', error: null });
+    expect(interpretResponse('add', reply(200, { order: 5, error: '' }))).toEqual({ order: 5, error: '' });
+    expect(interpretResponse('add', reply(200, { order: 5, error: false }))).toEqual({ order: 5, error: false });
+    expect(caught(() => interpretResponse('add', reply(200, { error: null })))).toBeInstanceOf(PanelApiError);
+  });
+
   it('accepts JSON even when the content-type says text/plain', () => {
     expect(interpretResponse('add', { status: 200, headers: { 'Content-Type': 'text/plain' }, body: '{"order":1}' })).toEqual({ order: 1 });
   });

@@ -23,6 +23,10 @@ describe('parseMultiStatus', () => {
     expect(out[1]).toEqual({ order: '9', error: expect.stringMatching(/did not mention this id/) });
   });
 
+  it('an entry with "error": null is a status, not an error', () => {
+    expect(parseMultiStatus({ '4': { status: 'Pending', error: null } }, [4])[0]).toMatchObject({ order: '4', status: 'Pending', error: null });
+  });
+
   it('without ids, follows the reply', () => {
     expect(parseMultiStatus(SPEC).map((r) => r.order)).toEqual(['1', '2', '3']);
   });
