@@ -15,7 +15,7 @@ it('default catalog: every type, several categories, unique ids, a Package with 
 it('generates a deterministic 20 000-service catalog served by `services`', async () => {
   const big = generateCatalog(20_000);
   expect(big).toHaveLength(20_000);
-  expect(generateCatalog(20_000)).toEqual(big);
+  expect(JSON.stringify(generateCatalog(20_000))).toBe(JSON.stringify(big));
   expect(new Set(big.map((s) => s.service)).size).toBe(20_000);
   expect(new Set(big.map((s) => s.type))).toEqual(new Set(TYPES));
   for (const s of big.slice(0, 500)) {
