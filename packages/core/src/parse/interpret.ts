@@ -94,7 +94,12 @@ function clip(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n)}…` : s;
 }
 
+/**
+ * An HTML (or XML) page rather than data. The body decides first: PHP Panels often label
+ * their JSON text/html, so a body that opens like JSON is never called HTML.
+ */
 function looksLikeHtml(body: string, contentType: string | undefined): boolean {
+  if (/^\s*[[{"\d-]/.test(body)) return false;
   if (contentType && /\btext\/html\b|\bapplication\/xhtml/i.test(contentType)) return true;
   const head = body.trimStart().slice(0, 256).toLowerCase();
   return head.startsWith('<!doctype') || head.startsWith('<html') || head.startsWith('<head') || head.startsWith('<body') || head.startsWith('<?xml') || /^<[a-z!?]/.test(head);
@@ -215,18 +220,13 @@ function interpretSuccess(
       { ...base, reason: 'empty', httpStatus: status, retryable: true },
     );
   }
-  if (looksLikeHtml(trimmed, getHeader(headers, 'content-type'))) {
-    const title = htmlTitle(trimmed);
-    throw new PanelMalformedResponseError(
-      `The Panel answered "${action}" with an HTML page${title ? ` ("${clip(title, 100)}")` : ''} instead of JSON. Check the API URL: it must be the Panel's API endpoint (e.g. https://your-panel/api/v2), not its website.`,
-      { ...base, reason: 'html', httpStatus: status, excerpt: excerptOf(trimmed, scrub) },
-    );
-  }
+  if (trimmed.startsWith('<')) throwHtml(action, status, trimmed, base, scrub);
   let json: unknown;
   try {
     json = JSON.parse(trimmed);
   } catch (e) {
     const truncated = /^[[{"]/.test(trimmed) && isTruncationError(e, trimmed);
+    if (!truncated && looksLikeHtml(trimmed, getHeader(headers, 'content-type'))) throwHtml(action, status, trimmed, base, scrub);
     throw new PanelMalformedResponseError(
       truncated
         ? `The Panel's reply to "${action}" was cut off before the JSON ended. Try again; if it keeps happening, check the network path to the Panel (proxy, size limits).`
@@ -243,6 +243,14 @@ function interpretSuccess(
     });
   }
   return json;
+}
+
+function throwHtml(action: string, status: number, trimmed: string, base: PanelErrorOptions, scrub: Scrubber): never {
+  const title = htmlTitle(trimmed);
+  throw new PanelMalformedResponseError(
+    `The Panel answered "${action}" with an HTML page${title ? ` ("${clip(title, 100)}")` : ''} instead of JSON. Check the API URL: it must be the Panel's API endpoint (e.g. https://your-panel/api/v2), not its website.`,
+    { ...base, reason: 'html', httpStatus: status, excerpt: excerptOf(trimmed, scrub) },
+  );
 }
 
 /** JSON.parse failed at the very end of the text: the reply was cut off. */

@@ -28,8 +28,17 @@ describe('interpretResponse: success', () => {
     expect(caught(() => interpretResponse('add', reply(200, { error: null })))).toBeInstanceOf(PanelApiError);
   });
 
-  it('accepts JSON even when the content-type says text/plain', () => {
+  it('accepts JSON whatever the content-type says (PHP Panels label JSON text/html)', () => {
     expect(interpretResponse('add', { status: 200, headers: { 'Content-Type': 'text/plain' }, body: '{"order":1}' })).toEqual({ order: 1 });
+    expect(interpretResponse('add', { status: 200, headers: { 'Content-Type': 'text/html; charset=UTF-8' }, body: '{"order":2}' })).toEqual({ order: 2 });
+    expect(interpretResponse('services', { status: 200, headers: { 'content-type': 'text/html' }, body: '[]' })).toEqual([]);
+    const nf = caught(() => interpretResponse('status', { status: 404, headers: { 'content-type': 'text/html' }, body: '{"error":"Incorrect order ID"}' }));
+    expect(nf.message).toMatch(/Check the order, refill or service id/);
+  });
+
+  it('non-JSON text labelled text/html is an HTML page', () => {
+    const err = caught(() => interpretResponse('balance', { status: 200, headers: { 'content-type': 'text/html' }, body: 'Fatal error: database down' })) as PanelMalformedResponseError;
+    expect(err.reason).toBe('html');
   });
 });
 
