@@ -18,6 +18,7 @@ export function panelClient(z: ZObject, bundle: Bundle): PanelClient {
     apiUrl: String(bundle.authData.api_url ?? ''),
     runtime: createZapierRuntime(z, bundle),
     secrets: [bundle.authData.api_key],
+    multiStatusAction: bundle.authData.status_dialect === 'status' ? 'status' : 'multiStatus',
     retry: ZAPIER_RETRY,
     // Each Zapier call is a fresh process: a client-side window would never fill.
     rateLimit: false,

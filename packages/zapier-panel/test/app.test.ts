@@ -12,6 +12,7 @@ test('custom auth with API URL and a password API key; the label is a function o
   expect(fields).toEqual([
     ['api_url', 'string', true],
     ['api_key', 'password', true],
+    ['status_dialect', 'string', false],
   ]);
   expect(typeof auth.connectionLabel).toBe('function');
 });

@@ -152,6 +152,18 @@ describe('polling triggers', () => {
       expect(ids(canceled)).toEqual([`${placed[1]!.id}:Canceled`]);
     });
 
+    test('the "status" dialect of other Panels is used when the connection says so', async () => {
+      const a = sb.seedOrder({ key: KEY, service: 1, link: 'https://instagram.com/d', quantity: 100 });
+      sb.clearRequests();
+      const items = (await appTester(performOf(App.triggers.order_status_polling), {
+        authData: { ...authData(sb), status_dialect: 'status' },
+        inputData: { orders: [String(a.order), '987654321'] },
+      })) as Item[];
+      expect(ids(items)).toEqual([`${a.order}:Pending`]);
+      expect(sb.requests({ action: 'status' })).toHaveLength(1);
+      expect(sb.requests({ action: 'multiStatus' })).toHaveLength(0);
+    });
+
     test('many orders are checked 100 per multiStatus request', async () => {
       const orders = Array.from({ length: 150 }, (_, i) => String(sb.seedOrder({ key: KEY, service: 2, link: `https://instagram.com/${i}`, quantity: 10 }).order));
       sb.clearRequests();
