@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { createHmac } from 'node:crypto';
 import { PanelValidationError, PanelWebhookError } from '../src/errors';
 import {
@@ -230,5 +231,29 @@ describe('duplicate deliveries', () => {
     expect(rememberDelivery(bad, 'a', 5)).toBe(true);
     const none = { seen: null as unknown as Record<string, number> };
     expect(rememberDelivery(none, 'a', 5)).toBe(true);
+  });
+});
+
+describe('webhook properties', () => {
+  it('any body, headers and query yield an OrderUpdate or a PanelWebhookError, never another exception', () => {
+    const body = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 200 }),
+      fc.uint8Array({ maxLength: 200 }),
+      fc.jsonValue().map((v) => JSON.stringify(v) ?? ''),
+      fc.record({ order_id: fc.oneof(fc.integer(), fc.string()), status: fc.oneof(fc.string(), fc.integer()), remains: fc.anything(), charge: fc.anything() }).map((v) => JSON.stringify(v) ?? ''),
+    );
+    const bag = fc.dictionary(fc.constantFrom('x-panel-token', 'X-Panel-Signature', 'x-panel-timestamp', 'token', 'other'), fc.oneof(fc.string({ maxLength: 80 }), fc.array(fc.string({ maxLength: 20 }), { maxLength: 2 })), { maxKeys: 4 });
+    fc.assert(
+      fc.property(body, bag, bag, fc.option(fc.string({ minLength: 1, maxLength: 10 })), fc.option(fc.string({ minLength: 1, maxLength: 10 })), (rawBody, headers, query, token, hmacSecret) => {
+        try {
+          const u = verifyWebhook({ rawBody, headers, query, now: NOW, ...(token ? { token } : {}), ...(hmacSecret ? { hmacSecret } : {}) });
+          expect(typeof u.order).toBe('string');
+          expect(typeof u.final).toBe('boolean');
+        } catch (e) {
+          expect(e).toBeInstanceOf(PanelWebhookError);
+        }
+      }),
+      { numRuns: 600 },
+    );
   });
 });
