@@ -115,7 +115,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const setWebhook = (key: string, target: WebhookTarget | WebhookTarget[] | null) => {
     const list = target === null ? [] : Array.isArray(target) ? target : [target];
     for (const t of list) {
-      if (!t || typeof t.url !== 'string' || !/^https?:\/\//.test(t.url)) throw new Error('webhook url must be an http(s) URL');
+      if (!t || typeof t.url !== 'string' || !/^https?:\/\//.test(t.url) || !URL.canParse(t.url)) throw new Error('webhook url must be an http(s) URL');
       if (t.tokenIn !== undefined && t.tokenIn !== 'query' && t.tokenIn !== 'header') throw new Error("webhook tokenIn must be 'query' or 'header'");
     }
     const account = accountFor(key);
@@ -151,9 +151,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   if (!clock.manual) {
     let lastSave = Date.now();
     ticker = setInterval(() => {
-      panel.settle();
+      try {
+        panel.settle();
+        if (Date.now() - lastSave > 5_000) { lastSave = Date.now(); saveClock(); }
+      } catch {
+        // A failed write (e.g. the state file) is retried on the next tick; nothing half-done stays.
+      }
       void webhooks.pump();
-      if (Date.now() - lastSave > 5_000) { lastSave = Date.now(); saveClock(); }
     }, options.tickMs ?? 200);
     ticker.unref();
   }

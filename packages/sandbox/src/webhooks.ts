@@ -87,10 +87,11 @@ export class WebhookDispatcher {
     void this.pump();
   }
 
-  /** Attempt every due delivery (in order); resolves when none is due any more. */
+  /** Attempt every due delivery (in order); resolves when none is due any more. Never rejects:
+   * it runs in the background of the server. */
   pump(): Promise<void> {
     if (!this.running) {
-      this.running = this.drain().finally(() => { this.running = null; });
+      this.running = this.drain().catch(() => undefined).finally(() => { this.running = null; });
     }
     return this.running;
   }
@@ -135,9 +136,9 @@ export class WebhookDispatcher {
     if (target.token) {
       if (target.tokenIn === 'header') headers[WEBHOOK_TOKEN_HEADER] = target.token;
       else {
-        const u = new URL(url);
-        u.searchParams.set(WEBHOOK_TOKEN_QUERY, target.token);
-        url = u.toString();
+        const u = URL.canParse(url) ? new URL(url) : null;
+        u?.searchParams.set(WEBHOOK_TOKEN_QUERY, target.token);
+        url = u ? u.toString() : url;
       }
     }
     if (target.hmacSecret) {
