@@ -138,12 +138,16 @@ export function splitLines(v: unknown): string[] | null {
   return out;
 }
 
-export function linesField(name: string, c: Common & { itemName: string }): FieldSpec {
+export function linesField(name: string, c: Common & { itemName: string; singleWord?: boolean }): FieldSpec {
   return field(name, 'lines', c, (v, ctx, what) => {
     const lines = splitLines(v);
     if (lines === null) return fail(ctx, `${what} must be text with one ${c.itemName} per line, or a list of texts.`);
     if (lines.length === 0) return fail(ctx, `${what} has no ${c.itemName}s: give at least one, one per line (blank lines are ignored).`);
     if (lines.some((l) => CONTROL.test(l))) return fail(ctx, `${what} contains control characters; remove them.`);
+    const spaced = c.singleWord ? lines.findIndex((l) => /\s/.test(l)) : -1;
+    if (spaced >= 0) {
+      return fail(ctx, `${what} must hold one ${c.itemName} per line; line ${spaced + 1} ("${(lines[spaced] ?? '').slice(0, 40)}") has a space in it.`);
+    }
     return lines.join('\n');
   });
 }

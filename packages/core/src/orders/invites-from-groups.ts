@@ -14,6 +14,7 @@ export const invitesFromGroupsOrder = defineOrderType({
       description: 'Source groups to invite from: one username per line.',
       required: true,
       itemName: 'group',
+      singleWord: true,
     }),
     quantityField(),
   ],

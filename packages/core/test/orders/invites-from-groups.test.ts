@@ -21,6 +21,7 @@ describe('Invites from Groups order', () => {
     [{ link: 'https://t.me/g', groups: ['', ' \n '], quantity: 10 }, 'groups', /no groups/],
     [{ link: 'https://t.me/g', groups: 42n as unknown as string, quantity: 10 }, 'groups', /one group per line/],
     [{ link: 'https://t.me/g', groups: 'a', quantity: 2000 }, 'quantity', /between 10 and 1000/],
+    [{ link: 'https://t.me/g', groups: 'good\nbad name', quantity: 100 }, 'groups', /line 2 \("bad name"\) has a space/],
     [{ link: 'https://t.me/g', groups: 'a' }, 'quantity', /required/],
   ])('refuses %j naming %s', (input, field, message) => {
     expect(validationError(() => prepareOrder(svc, input as never), field).message).toMatch(message);

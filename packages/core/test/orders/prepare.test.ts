@@ -76,7 +76,7 @@ describe('prepareOrder properties', () => {
     ['Custom Comments', fc.record({ link, comments: lines.map((l) => l.join('\r\n')) })],
     ['Custom Comments Package', fc.record({ username: token, min: fc.constant(1), max: fc.integer({ min: 10, max: 100 }), delay: fc.nat(60), posts: fc.integer({ min: 1, max: 10 }), expiry: day })],
     ['Poll', fc.record({ link, quantity: qty, answer_number: fc.integer({ min: 1, max: 10 }) })],
-    ['Invites from Groups', fc.record({ link, groups: lines.map((l) => l.join('\n')), quantity: qty })],
+    ['Invites from Groups', fc.record({ link, groups: fc.array(token, { minLength: 1, maxLength: 5 }).map((l) => l.join('\n')), quantity: qty })],
     ['Package', fc.record({ link })],
   ];
 
