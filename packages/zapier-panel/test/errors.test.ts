@@ -70,6 +70,24 @@ test('a Panel error that echoes the key never shows it', async () => {
   expectNoKey(err);
 });
 
+// The remaining codes over real HTTP: each becomes Zapier's AppError carrying core's code and message.
+const OTHER_FAULTS: Array<[string, Parameters<Sandbox['fault']>[0], string]> = [
+  ['HTTP 400', { kind: 'status', status: 400, action: 'balance', times: 2 }, 'bad_request'],
+  ['HTTP 404', { kind: 'status', status: 404, action: 'balance', times: 2 }, 'not_found'],
+  ['HTTP 502 (after one retry)', { kind: 'status', status: 502, action: 'balance', times: 2 }, 'upstream'],
+  ['an HTML page', { kind: 'html', action: 'balance', times: 2 }, 'malformed_response'],
+  ['an empty body', { kind: 'empty', action: 'balance', times: 2 }, 'malformed_response'],
+];
+
+test.each(OTHER_FAULTS)('%s → an error with core\'s code and a message that says what happened', async (_what, fault, code) => {
+  sb.fault(fault);
+  const err = await rejection(balance());
+  expect(err.name).toBe('AppError');
+  expect(zapierPayload(err).code).toBe(code);
+  expect(messageOf(err).length).toBeGreaterThan(20);
+  expectNoKey(err);
+});
+
 test('an add that may have been processed halts and is never sent twice', async () => {
   sb.fault({ kind: 'reset_after', action: 'add' });
   const before = sb.requests({ action: 'add' }).length;
