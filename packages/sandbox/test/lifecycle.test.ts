@@ -116,7 +116,9 @@ describe('with the default catalog', () => {
     const c = await api('cancel', { orders: String(seeded.order) });
     expect(c.json).toEqual([{ order: seeded.order, cancel: { status: 'success' } }]);
     expect((await status(seeded.order)).status).toBe('Partial');
-    expect((await api('refill', { order: seeded.order })).json).toEqual({ error: 'Refill is not available for this order' });
+    const refill = await api('refill', { order: seeded.order });
+    expect(refill.json).toEqual({ refill: expect.stringMatching(/^\d+$/) });
+    expect((await api('refill_status', { refill: refill.json.refill })).json).toEqual({ status: 'Pending' });
   });
 });
 
