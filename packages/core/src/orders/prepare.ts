@@ -22,8 +22,8 @@ interface Billed {
   field: string;
   /** How the quantity came about, for the message. */
   how: string;
-  /** Whether the service's min/max applies. */
-  checkRange: boolean;
+  /** The number the service's min/max bound, or null when they do not apply. */
+  checked: number | null;
 }
 
 /** Billed quantity per rule (data over branches). */
@@ -32,22 +32,22 @@ const BILLED: Record<QuantityRule, (v: OrderValues, s: Service) => Billed> = {
   sent: (v) => {
     const q = Number(v.quantity);
     const runs = v.runs === undefined ? 1 : Number(v.runs);
-    return { quantity: q * runs, field: 'quantity', how: runs > 1 ? `quantity ${q} × ${runs} runs` : `quantity ${q}`, checkRange: true };
+    return { quantity: q * runs, field: 'quantity', how: runs > 1 ? `quantity ${q} × ${runs} runs` : `quantity ${q}`, checked: q };
   },
   comment_lines: (v) => {
     const n = (v.comments ?? '').split('\n').length;
-    return { quantity: n, field: 'comments', how: `${n} comment line${n === 1 ? '' : 's'}`, checkRange: true };
+    return { quantity: n, field: 'comments', how: `${n} comment line${n === 1 ? '' : 's'}`, checked: n };
   },
   posts_x_max: (v) => {
     const posts = v.posts === undefined ? 1 : Number(v.posts);
     const max = Number(v.max);
-    return { quantity: posts * max, field: 'max', how: `posts ${posts} × max ${max}`, checkRange: true };
+    return { quantity: posts * max, field: 'max', how: `posts ${posts} × max ${max}`, checked: posts * max };
   },
   // The spec gives no field for a package's size: the service's `quantity` when the catalog
   // has one, else its `min`.
   fixed: (_v, s) => {
     const q = readInteger(s.quantity);
-    return { quantity: q !== null && q > 0 ? q : s.min, field: 'service', how: 'fixed by the service', checkRange: false };
+    return { quantity: q !== null && q > 0 ? q : s.min, field: 'service', how: 'fixed by the service', checked: null };
   },
 };
 
@@ -60,7 +60,7 @@ function rangeMessage(b: Billed, s: Service, type: OrderTypeName): string {
     case 'max':
       return `Custom Comments Package bills ${b.how} = ${b.quantity}, but service ${s.service} takes ${range}: change Posts or Max.`;
     default:
-      return `Quantity ("quantity") must be ${range} for service ${s.service} (${type}), got ${b.how.replace(/^quantity /, '')}.`;
+      return `Quantity ("quantity") must be ${range} for service ${s.service} (${type}), got ${b.checked}.`;
   }
 }
 
@@ -138,11 +138,8 @@ export function prepareOrder(service: Service, input: OrderInput, opts: PrepareO
       action: 'add',
     });
   }
-  if (billed.checkRange) {
-    const perUnit = def.quantityRule === 'sent' ? Number(values.quantity) : billed.quantity;
-    if (perUnit < service.min || perUnit > service.max) {
-      throw new PanelValidationError(rangeMessage(billed, service, type), { field: billed.field, action: 'add' });
-    }
+  if (billed.checked !== null && (billed.checked < service.min || billed.checked > service.max)) {
+    throw new PanelValidationError(rangeMessage(billed, service, type), { field: billed.field, action: 'add' });
   }
 
   const form: Record<string, string> = { action: 'add', service: service.service };

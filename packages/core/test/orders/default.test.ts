@@ -20,6 +20,11 @@ describe('Default order', () => {
     expect(p.charge).toBe('2.7');
   });
 
+  it('drip-feed: the per-run quantity is what min/max bound', () => {
+    const err = validationError(() => prepareOrder(svc, { link: 'https://x.com/a', quantity: 1001, runs: 2, interval: 5 }), 'quantity');
+    expect(err.message).toMatch(/between 10 and 1000 .*got 1001\./);
+  });
+
   it('treats empty optional fields as not given and drops unknown fields', () => {
     const p = prepareOrder(svc, { link: 'https://x.com/a', quantity: 10, runs: '', interval: null, comments: 'x', key: 'nope' });
     expect(p.form).toEqual({ action: 'add', service: '7', link: 'https://x.com/a', quantity: '10' });
