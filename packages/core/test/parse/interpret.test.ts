@@ -210,3 +210,23 @@ describe('helpers', () => {
     expect(utf8Length('\ud800')).toBe(3);
   });
 });
+
+describe('hints for Panel error texts', () => {
+  it.each([
+    ['Invalid API key', /Check the API key/],
+    ['Not enough funds on balance', /Top up/],
+    ['Incorrect order ID', /Check the order id/],
+    ['Refill is not available', /refill/],
+    ['Incorrect service ID', /service id/],
+    ['Quantity less than minimal 50', /min and max/],
+    ['Bad link', /Check the link/],
+    ['Incorrect request', /Check the request/],
+    ['Sent in 5 minutes', /Check the request/],
+  ])('%s → %p', (text, hint) => {
+    expect(caught(() => interpretResponse('status', reply(200, { error: text }))).message).toMatch(hint);
+  });
+
+  it('an add with an unknown error text says to check the fields', () => {
+    expect(caught(() => interpretResponse('add', reply(200, { error: 'Nope' }))).message).toMatch(/order fields/);
+  });
+});
