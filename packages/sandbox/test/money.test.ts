@@ -42,3 +42,27 @@ describe('money', () => {
     expect(money.isDecimal('.5')).toBe(false);
   });
 });
+
+describe('money properties', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fc = require('fast-check') as typeof import('fast-check');
+  const rate = fc.tuple(fc.integer({ min: 0, max: 99_999 }), fc.integer({ min: 0, max: 9_999_999 })).map(([i, f]) => `${i}.${String(f).padStart(7, '0')}`);
+  const qty = fc.integer({ min: 0, max: 10_000_000 });
+
+  it('charges add up: charge(a) + charge(b) = charge(a + b)', () => {
+    fc.assert(fc.property(rate, qty, qty, (r, a, b) => money.add(money.chargeFor(r, a), money.chargeFor(r, b)) === money.chargeFor(r, a + b)));
+  });
+
+  it('a refund of a rate-based charge is exact and never exceeds it', () => {
+    fc.assert(fc.property(rate, fc.integer({ min: 1, max: 1_000_000 }), fc.double({ min: 0, max: 1, noNaN: true }), (r, whole, f) => {
+      const part = Math.floor(whole * f);
+      const charge = money.chargeFor(r, whole);
+      const refund = money.proRata(charge, part, whole);
+      return refund === money.chargeFor(r, part) && money.compare(refund, charge) <= 0;
+    }));
+  });
+
+  it('sub undoes add', () => {
+    fc.assert(fc.property(rate, rate, (a, b) => money.compare(money.sub(money.add(a, b), b), a) === 0));
+  });
+});

@@ -92,3 +92,21 @@ describe('atomicity', () => {
     }
   });
 });
+
+describe('concurrent orders against a small balance', () => {
+  it('never overspends: every order has its charge, every charge its order', async () => {
+    const { sb, api } = await sandbox({ accounts: [{ key: 'sandbox-small-key', balance: '0.95' }] });
+    try {
+      // 0.09 each: at most 10 fit into 0.95
+      const replies = await Promise.all(Array.from({ length: 30 }, (_, i) => api('add', { service: 1, link: `https://x.y/${i}`, quantity: 100 }, 'sandbox-small-key')));
+      const ok = replies.filter((r) => r.status === 200);
+      expect(ok).toHaveLength(10);
+      expect(replies.filter((r) => r.status === 402)).toHaveLength(20);
+      expect(sb.orders()).toHaveLength(10);
+      expect(sb.balance('sandbox-small-key').balance).toBe('0.05');
+      expect(new Set(ok.map((r) => r.json.order)).size).toBe(10);
+    } finally {
+      await sb.stop();
+    }
+  });
+});

@@ -152,3 +152,15 @@ it('delivers many orders in parallel lanes, each order in order', async () => {
   }
   expect(sb.deliveries().every((d) => d.state === 'delivered')).toBe(true);
 });
+
+it('fires on an accelerated clock without any stepping', async () => {
+  await sb.stop();
+  ({ sb, api } = await sandbox({ clock: { speed: 6000 }, tickMs: 20, webhook: { url: rx.url } }));
+  const id = await add();
+  const deadline = Date.now() + 3000;
+  while (rx.received.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+  expect(rx.received.map((r) => JSON.parse(r.body))).toEqual([
+    expect.objectContaining({ order_id: id, status: 'In progress' }),
+    expect.objectContaining({ order_id: id, status: 'Completed', remains: 0 }),
+  ]);
+});
