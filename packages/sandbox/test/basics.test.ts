@@ -34,6 +34,8 @@ describe('request shape and auth', () => {
     expect(wrong.status).toBe(401);
     expect(wrong.json).toEqual({ error: 'Invalid API key' });
     expect((await post(sb.apiUrl, { key: KEY })).status).toBe(400);
+    // field names are plain data, even __proto__ / toString
+    expect((await api('status', { ['__proto__']: 'x', toString: '1', order: 424242 })).status).toBe(404);
     const unknown = await api('teleport');
     expect(unknown.status).toBe(400);
     expect(unknown.json.error).toBe('Unsupported action: teleport');

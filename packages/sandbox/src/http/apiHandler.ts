@@ -39,12 +39,6 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, deps:
     finish(a.status);
   };
 
-  const retryAfter = deps.rateLimiter?.hit(ip) ?? null;
-  if (retryAfter !== null) {
-    req.resume();
-    return reply({ status: 429, body: JSON.stringify({ error: MESSAGES.rateLimited }), headers: { 'retry-after': String(retryAfter) } });
-  }
-
   let raw: string;
   try {
     raw = await readBody(req);
@@ -52,13 +46,19 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, deps:
     if (err instanceof BodyTooLarge) return reply(answerOf(new ApiError(400, MESSAGES.bodyTooLarge)));
     return finish(0);
   }
-  if (req.method !== 'POST') return reply(answerOf(new ApiError(400, MESSAGES.method)));
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/x-www-form-urlencoded') return reply(answerOf(new ApiError(400, MESSAGES.contentType)));
+  const isForm = req.method === 'POST' && type === 'application/x-www-form-urlencoded';
+  // No prototype: a field named __proto__ or toString is just a field. First value wins.
+  const params: Record<string, string> = Object.create(null);
+  if (isForm) for (const [k, v] of new URLSearchParams(raw)) if (!Object.hasOwn(params, k)) params[k] = v;
+  entry.action = (params.action ?? '').trim() || null; // logged even when rate limited
 
-  const params: Record<string, string> = {};
-  for (const [k, v] of new URLSearchParams(raw)) if (!(k in params)) params[k] = v;
-  entry.action = (params.action ?? '').trim() || null;
+  const retryAfter = deps.rateLimiter?.hit(ip) ?? null;
+  if (retryAfter !== null) {
+    return reply({ status: 429, body: JSON.stringify({ error: MESSAGES.rateLimited }), headers: { 'retry-after': String(retryAfter) } });
+  }
+  if (req.method !== 'POST') return reply(answerOf(new ApiError(400, MESSAGES.method)));
+  if (!isForm) return reply(answerOf(new ApiError(400, MESSAGES.contentType)));
 
   const fault = deps.faults.take(entry.action);
   if (fault) entry.fault = fault.kind;
