@@ -54,6 +54,7 @@ export function optionsFromArgs(argv: string[]): SandboxOptions | null {
   if (!(speed > 0)) bad('--speed must be a positive number');
   if (values['token-in'] && values['token-in'] !== 'query' && values['token-in'] !== 'header') bad('--token-in must be query or header');
   if (values.balance !== undefined && !/^\d+(\.\d+)?$/.test(values.balance)) bad('--balance must be a decimal amount like 1000.00');
+  if (values.manual && !values.admin) bad('--manual needs --admin: the clock is advanced with POST /_sandbox/advance');
   const rateLimit = int('rate-limit', values['rate-limit'], 1000);
   const opts: SandboxOptions = {
     port: int('port', values.port, 4000),

@@ -26,6 +26,11 @@ it('shows state, orders, balances and the request log, without keys', async () =
   expect(sb.requests()).toEqual([]);
 });
 
+it('lists its routes at the root', async () => {
+  const r = await admin(sb, 'GET', '');
+  expect(r.json.routes).toEqual(expect.arrayContaining(['GET /_sandbox/state', 'POST /_sandbox/orders/:id/outcome', 'POST /_sandbox/advance', 'GET /_sandbox/requests']));
+});
+
 it('advances the clock, sets outcomes, seeds orders, adds accounts, resets', async () => {
   const id = (await api('add', { service: 1, link: 'https://x.y/a', quantity: 1000 })).json.order;
   const t0 = sb.now();

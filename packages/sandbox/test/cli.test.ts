@@ -22,7 +22,8 @@ it('maps flags to options', () => {
     stateFile: '/tmp/x.sqlite',
     webhook: { url: 'http://127.0.0.1:5678/hook', token: 'tok', tokenIn: 'header', hmacSecret: 'sec' },
   });
-  expect(optionsFromArgs(['--manual'])!.clock).toBe('manual');
+  expect(optionsFromArgs(['--manual', '--admin'])!.clock).toBe('manual');
+  expect(() => optionsFromArgs(['--manual'])).toThrow('--manual needs --admin');
   expect(optionsFromArgs(['--help'])).toBeNull();
   expect(() => optionsFromArgs(['--nope'])).toThrow();
 });

@@ -15,6 +15,7 @@ const num = (v: unknown, name: string): number => {
 };
 
 const ROUTES: Array<[string, RegExp, Route]> = [
+  ['GET', /^\/?$/, () => ({ routes: ROUTES.map(([method, re]) => `${method} /_sandbox${re.source.replace(/^\^|\$$/g, '').replace(/\\\//g, '/').replace('(\\d+)', ':id').replace('/?', '/')}`) })],
   ['GET', /^\/state$/, (sb) => ({ now: sb.now(), accounts: sb.accounts(), orders: sb.orders(), faults: sb.faults() })],
   ['GET', /^\/accounts$/, (sb) => sb.accounts()],
   ['GET', /^\/orders$/, (sb) => sb.orders()],
