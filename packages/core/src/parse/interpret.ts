@@ -12,6 +12,7 @@ import {
   PanelInsufficientBalanceError,
   PanelMalformedResponseError,
   PanelNotFoundError,
+  PanelOrderOutcomeUnknownError,
   PanelRateLimitError,
   PanelTimeoutError,
   PanelUpstreamError,
@@ -235,7 +236,16 @@ function interpretSuccess(
     );
   }
   if (json !== null && typeof json === 'object' && !Array.isArray(json) && carriesError(json as Record<string, unknown>)) {
-    const text = scrub(errorText((json as Record<string, unknown>).error));
+    const rec = json as Record<string, unknown>;
+    const text = scrub(errorText(rec.error));
+    const order = action === 'add' ? orderIdIn(rec) : null;
+    if (order !== null) {
+      // An order id beside an error: the order may exist. Saying "error" would invite a resend.
+      throw new PanelOrderOutcomeUnknownError(
+        `The Panel answered the order with both an order id (${order}) and an error${quoted(text)}: the order may have been placed. Check the status of order ${order} before placing it again.`,
+        { ...base, httpStatus: status },
+      );
+    }
     throw new PanelApiError(`The Panel refused "${action}"${quoted(text)}. ${hintForPanelMessage(text, action)}`, {
       ...base,
       httpStatus: status,
@@ -251,6 +261,13 @@ function throwHtml(action: string, status: number, trimmed: string, base: PanelE
     `The Panel answered "${action}" with an HTML page${title ? ` ("${clip(title, 100)}")` : ''} instead of JSON. Check the API URL: it must be the Panel's API endpoint (e.g. https://your-panel/api/v2), not its website.`,
     { ...base, reason: 'html', httpStatus: status, excerpt: excerptOf(trimmed, scrub) },
   );
+}
+
+function orderIdIn(rec: Record<string, unknown>): string | null {
+  const v = rec.order ?? rec.order_id;
+  if (typeof v === 'number' && Number.isSafeInteger(v) && v > 0) return String(v);
+  if (typeof v === 'string' && /^\s*\d{1,20}\s*$/.test(v) && Number(v) > 0) return v.trim();
+  return null;
 }
 
 /** JSON.parse failed at the very end of the text: the reply was cut off. */

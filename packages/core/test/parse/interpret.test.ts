@@ -5,6 +5,7 @@ import {
   PanelInsufficientBalanceError,
   PanelMalformedResponseError,
   PanelNotFoundError,
+  PanelOrderOutcomeUnknownError,
   PanelRateLimitError,
   PanelTimeoutError,
   PanelUpstreamError,
@@ -123,6 +124,21 @@ describe('interpretResponse: 200 with an error', () => {
     expect(err.code).toBe('panel_error');
     expect(err.panelMessage).toBe(text);
     expect(err.message).toMatch(hint);
+  });
+});
+
+describe('interpretResponse: add answered with an order id and an error', () => {
+  it.each([{ order: 23501, error: 'Timeout' }, { order: '23501', error: 'Timeout' }, { order_id: 23501, error: { message: 'Timeout' } }])('%j → order outcome unknown, naming the order', (body) => {
+    const err = caught(() => interpretResponse('add', reply(200, body)));
+    expect(err).toBeInstanceOf(PanelOrderOutcomeUnknownError);
+    expect(err.code).toBe('order_outcome_unknown');
+    expect(err.message).toMatch(/order 23501 before placing it again/);
+  });
+
+  it('other actions, or no usable id, stay a Panel error', () => {
+    expect(caught(() => interpretResponse('status', reply(200, { order: 1, error: 'x' })))).toBeInstanceOf(PanelApiError);
+    expect(caught(() => interpretResponse('add', reply(200, { order: 0, error: 'x' })))).toBeInstanceOf(PanelApiError);
+    expect(caught(() => interpretResponse('add', reply(200, { order: null, error: 'x' })))).toBeInstanceOf(PanelApiError);
   });
 });
 
