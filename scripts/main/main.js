@@ -18,6 +18,8 @@
  * PANEL_MAIN_SMOKE=1 makes it a test: fresh n8n home, free ports, each example workflow run
  * once with `n8n execute`, and after "ready" it waits until the trigger workflow has
  * executed on a webhook, then stops everything and exits 0 (1 on any failure).
+ * PANEL_MAIN_SMOKE=hold does the same checks, then runs on until a signal (test/main.smoke.test.js
+ * sends the Ctrl-C and checks that nothing is left behind).
  */
 const { spawn } = require('node:child_process');
 const crypto = require('node:crypto');
@@ -28,7 +30,9 @@ const { build, REPO } = require('./build');
 const wf = require('./workflows');
 const { banner } = require('./banner');
 
-const SMOKE = process.env.PANEL_MAIN_SMOKE === '1';
+// '1': exit after the checks; 'hold': after the checks, run until a signal (the test's Ctrl-C).
+const SMOKE_MODE = process.env.PANEL_MAIN_SMOKE ?? '';
+const SMOKE = SMOKE_MODE === '1' || SMOKE_MODE === 'hold';
 const SPEED = Number(process.env.PANEL_CLOCK_SPEED || 30);
 const OWNER_EMAIL = process.env.PANEL_N8N_OWNER_EMAIL || 'demo@panel.local';
 const OWNER_PASSWORD = process.env.PANEL_N8N_OWNER_PASSWORD || 'Panel-demo-2026';
@@ -291,6 +295,7 @@ async function main() {
   log(`starting n8n on http://localhost:${n8nPort} (log: ${logFile})`);
   const n8n = startN8n(h, logFile);
   cleanups.push(() => n8n.stop());
+  log(`n8n pid ${n8n.pid} (its own process group ${n8n.pid})`);
   let n8nExit = /** @type {string | undefined} */ (undefined);
   void n8n.exited.then(({ code, signal }) => {
     n8nExit = `n8n exited (${code ?? signal})`;
@@ -349,7 +354,7 @@ async function main() {
     if (!first || ![...seeded, ...live].includes(String(first.order))) throw new Error(`trigger execution without a sandbox order's update: ${JSON.stringify(first)}`);
     log(`smoke: the trigger workflow executed on ${rows.length} webhook(s); first: order ${first.order} → ${first.status}`);
     log('smoke: ok');
-    await shutdown(0);
+    if (SMOKE_MODE !== 'hold') await shutdown(0);
   }
 }
 

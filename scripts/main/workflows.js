@@ -72,7 +72,9 @@ function orderWorkflow() {
         resource: 'order',
         operation: 'create',
         orderType: 'Default',
-        service: { __rl: true, mode: 'id', value: '2' },
+        // 'list' mode shows the service's name in the editor (and skips the id mode's regex check,
+        // which n8n runs under a 250 ms budget that a loaded machine can miss).
+        service: { __rl: true, mode: 'list', value: '2', cachedResultName: 'Instagram Likes [Fast] (2)' },
         link: 'https://instagram.com/p/panel-demo',
         quantity: 500,
         options: { dryRun: true },
