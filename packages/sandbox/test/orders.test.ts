@@ -64,7 +64,7 @@ describe('the Panel refuses bad orders with a message naming the field', () => {
     ['CCP without username', { service: 6, min: 1, max: 2, delay: 0 }, 400, /`username`/],
     ['CCP without delay', { service: 6, username: 'a', min: 1, max: 2 }, 400, /`delay`/],
     ['CCP min > max', { service: 6, username: 'a', min: 5, max: 2, delay: 0 }, 400, /`min` must not exceed `max`/],
-    ['CCP max above the service max', { service: 6, username: 'a', min: 5, max: 101, delay: 0 }, 400, /between 1 and 100/],
+    ['CCP total above the service max', { service: 6, username: 'a', min: 5, max: 60, delay: 0, posts: 2 }, 400, /posts × max = 120\) must be between 1 and 100/],
     ['CCP posts 0', { service: 6, username: 'a', min: 1, max: 2, delay: 0, posts: 0 }, 400, /`posts` must be at least 1/],
     ['CCP bad expiry', { service: 6, username: 'a', min: 1, max: 2, delay: 0, expiry: '2030-02-30' }, 400, /`expiry` must be a date YYYY-MM-DD/],
     ['Poll without answer_number', { service: 7, link: 'https://t.me/c/1', quantity: 100 }, 400, /`answer_number`/],

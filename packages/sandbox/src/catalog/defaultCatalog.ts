@@ -7,7 +7,7 @@ export const DEFAULT_CATALOG: readonly ServiceDef[] = [
   { service: 3, name: 'YouTube Views [Non-drop]', type: 'Default', rate: '1.4421', min: 100, max: 1000000, category: 'YouTube Views', refill: true },
   { service: 4, name: 'Website Traffic from Google [Keywords]', type: 'SEO', rate: '0.65', min: 100, max: 100000, category: 'Website Traffic' },
   { service: 5, name: 'Instagram Custom Comments', type: 'Custom Comments', rate: '8', min: 1, max: 1500, category: 'Instagram Comments', speedPerMin: 60 },
-  { service: 6, name: 'Instagram Auto Comments Package [per post]', type: 'Custom Comments Package', rate: '12.5', min: 1, max: 100, category: 'Instagram Comments', speedPerMin: 60 },
+  { service: 6, name: 'Instagram Auto Comments Package', type: 'Custom Comments Package', rate: '12.5', min: 1, max: 100, category: 'Instagram Comments', speedPerMin: 60 },
   { service: 7, name: 'Telegram Poll Votes', type: 'Poll', rate: '0.3355', min: 20, max: 20000, category: 'Telegram' },
   { service: 8, name: 'Instagram Auto Likes [Subscription]', type: 'Subscriptions', rate: '0.45', min: 50, max: 5000, category: 'Instagram Likes', refill: true },
   { service: 9, name: 'Telegram Members [Invites from Groups]', type: 'Invites from Groups', rate: '2.10', min: 100, max: 20000, category: 'Telegram', refill: true },

@@ -20,12 +20,14 @@ export const customCommentsPackageType: OrderTypeRule = {
     const min = int(p, 'min', 1);
     const max = int(p, 'max', 1);
     if (min > max) throw new ApiError(400, 'Field `min` must not exceed `max`');
-    if (min < service.min || max > service.max) {
-      throw new ApiError(400, `\`min\` and \`max\` (comments per post) must be between ${service.min} and ${service.max} for service ${service.service}`);
-    }
     const delay = int(p, 'delay', 0);
     const posts = optionalInt(p, 'posts', 1) ?? 1;
     if (posts > 1000) throw new ApiError(400, 'Field `posts` must be at most 1000');
+    // The service's min/max bound the billed total (posts × max), the quantity of this type.
+    const total = posts * max;
+    if (total < service.min || total > service.max) {
+      throw new ApiError(400, `Total comments (posts × max = ${total}) must be between ${service.min} and ${service.max} for service ${service.service}`);
+    }
     const oldPosts = optionalInt(p, 'old_posts', 0);
     const expiry = date(p, 'expiry');
     const fields: Record<string, string> = { username, min: String(min), max: String(max), delay: String(delay), posts: String(posts) };
