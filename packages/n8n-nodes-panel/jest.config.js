@@ -1,1 +1,16 @@
-module.exports = require('../../jest.preset')(__dirname);
+/**
+ * Tests are `.test.cts` (TypeScript, CommonJS): `n8n-node lint` lints every `.ts` file of the
+ * package with the community-node rules (no timers, no `process`, no test libraries), and its
+ * strict mode forbids changing the lint config; `.cts` keeps the tests typed and out of it.
+ */
+const path = require('node:path');
+const base = require('../../jest.preset')(__dirname);
+
+module.exports = {
+	...base,
+	testMatch: ['<rootDir>/test/**/*.test.cts'],
+	moduleFileExtensions: ['ts', 'cts', 'js', 'cjs', 'json'],
+	transform: {
+		'^.+\\.c?ts$': ['ts-jest', { isolatedModules: true, tsconfig: path.join(__dirname, 'tsconfig.json') }],
+	},
+};

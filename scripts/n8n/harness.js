@@ -107,6 +107,9 @@ async function createN8nHome({ tarball, n8nDir = ensureN8n(), userFolder, port, 
 		NODE_OPTIONS: '',
 	};
 	delete env.NODE_PATH;
+	// Under jest NODE_ENV is 'test', which n8n reads as its own test mode (no node loading).
+	env.NODE_ENV = 'production';
+	for (const k of Object.keys(env)) if (k.startsWith('JEST_')) delete env[k];
 	const bin = path.join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n');
 
 	// Asynchronous on purpose: the Panel n8n talks to may live in this very process.
@@ -153,6 +156,10 @@ async function createN8nHome({ tarball, n8nDir = ensureN8n(), userFolder, port, 
 			} finally {
 				fs.rmSync(file, { force: true });
 			}
+		},
+		async importWorkflows(workflows) {
+			const file = writeTemp('workflows.import.json', workflows);
+			await cli(['import:workflow', `--input=${file}`]);
 		},
 		async importWorkflow(workflow) {
 			const file = writeTemp(`workflow-${workflow.id}.json`, [workflow]);
