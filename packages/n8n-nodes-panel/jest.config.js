@@ -10,6 +10,8 @@ module.exports = {
 	...base,
 	testMatch: ['<rootDir>/test/**/*.test.cts'],
 	moduleFileExtensions: ['ts', 'cts', 'js', 'cjs', 'json'],
+	// `import './context.cjs'` in a .cts test means the test helper context.cts.
+	moduleNameMapper: { ...base.moduleNameMapper, '^\\./context\\.cjs$': '<rootDir>/test/unit/context.cts' },
 	transform: {
 		'^.+\\.c?ts$': ['ts-jest', { isolatedModules: true, tsconfig: path.join(__dirname, 'tsconfig.json') }],
 	},

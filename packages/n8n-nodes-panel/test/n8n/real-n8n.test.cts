@@ -186,16 +186,23 @@ describe('the packed package in real n8n', () => {
 			await h.publishWorkflow('wfPanelTrigger01');
 			server = await h.start();
 			url = `${h.baseUrl}/webhook/${WEBHOOK_ID}/panel`;
+			// n8n answers /healthz before it has activated the workflows: wait for the webhook
+			// (an unauthenticated probe gets 401 once it is registered, 404 before).
+			const deadline = Date.now() + 120_000;
+			while ((await post('', '{}')).status === 404 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
 		});
 		afterAll(async () => {
 			await server?.stop();
 		});
 
 		it('starts one execution per final status change the sandbox fires, with normalised items and the raw body', async () => {
-			sb.setWebhook(sb.key, { url, token: TRIGGER_TOKEN, tokenIn: 'query' });
-			const a = sb.seedOrder({ key: sb.key, service: 3, link: 'https://youtube.com/watch?v=a', quantity: 1000 }).order;
-			const b = sb.seedOrder({ key: sb.key, service: 3, link: 'https://youtube.com/watch?v=b', quantity: 1000 }).order;
-			await sb.advance(60 * 60_000); // orders start: "In progress" deliveries (not final: filtered out)
+			// An account of its own, so only this test's orders post to the trigger.
+			const key = 'sandbox-trigger-key';
+			sb.addAccount({ key, balance: '100.00', currency: 'USD' });
+			sb.setWebhook(key, { url, token: TRIGGER_TOKEN, tokenIn: 'query' });
+			const a = sb.seedOrder({ key, service: 3, link: 'https://youtube.com/watch?v=a', quantity: 1000 }).order;
+			const b = sb.seedOrder({ key, service: 3, link: 'https://youtube.com/watch?v=b', quantity: 1000 }).order;
+			// Each goes Pending → In progress (not final: filtered out) → Completed / Partial.
 			await sb.setOutcome(a, 'complete');
 			await sb.setOutcome(b, 'partial', { delivered: 400 });
 			await sb.webhooksIdle();
@@ -221,7 +228,11 @@ describe('the packed package in real n8n', () => {
 			expect((await post('?token=wrong-secret', body)).status).toBe(401);
 			expect((await post('', body)).status).toBe(401);
 			expect((await post('', body, { 'x-panel-token': 'also-wrong' })).status).toBe(401);
-			expect((await post(`?token=${TRIGGER_TOKEN}`, '{"order_id": 1, "status":')).status).toBe(400);
+			// Not an order update: the node answers 400.
+			expect((await post(`?token=${TRIGGER_TOKEN}`, JSON.stringify({ status: 'Completed' }))).status).toBe(400);
+			expect((await post(`?token=${TRIGGER_TOKEN}`, '{"order_id": 1, "status":', { 'content-type': 'text/plain' })).status).toBe(400);
+			// Broken JSON declared as JSON never reaches the node: n8n's own body parser answers 422.
+			expect((await post(`?token=${TRIGGER_TOKEN}`, '{"order_id": 1, "status":')).status).toBe(422);
 			expect(await executionsSettle(before)).toHaveLength(before);
 
 			expect((await post('', body, { 'x-panel-token': TRIGGER_TOKEN })).status).toBe(200);

@@ -1,0 +1,83 @@
+/**
+ * Mocked n8n contexts (jest-mock-extended) for unit tests. The HTTP helper is the one piece
+ * with behaviour: it does what n8n's `httpRequestWithAuthentication` does with our credential
+ * (adds `key` to the form body per the credential's `authenticate`) and sends the request to
+ * a real sandbox Panel over loopback, returning n8n's full-response shape.
+ */
+import { mock } from 'jest-mock-extended';
+import type { IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+
+export const NODE: INode = {
+	id: 'panel-node',
+	name: 'Panel',
+	type: 'n8n-nodes-panel.panel',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
+export interface Creds {
+	apiUrl: string;
+	apiKey: string;
+}
+
+export interface HttpCall {
+	credential: string;
+	options: IHttpRequestOptions;
+}
+
+/** n8n's helper, emulated: key into the body (generic authenticate), form-encoded POST, full response. */
+export function httpHelper(creds: Creds, calls: HttpCall[]) {
+	return jest.fn(async (credential: string, options: IHttpRequestOptions) => {
+		calls.push({ credential, options: JSON.parse(JSON.stringify(options)) });
+		const body = new URLSearchParams({ ...(options.body as Record<string, string>), key: creds.apiKey });
+		const res = await fetch(options.url, { method: options.method, headers: options.headers as Record<string, string>, body, redirect: 'manual' });
+		const headers: Record<string, string> = {};
+		res.headers.forEach((v, k) => (headers[k] = v));
+		return { statusCode: res.status, headers, body: await res.text() };
+	});
+}
+
+type Params = Record<string, unknown>;
+
+function getParam(params: Params, name: string, fallback: unknown, opts?: { extractValue?: boolean }) {
+	let value = name in params ? params[name] : fallback;
+	if (value === undefined) throw new Error(`Could not get parameter "${name}"`);
+	if (opts?.extractValue && value && typeof value === 'object' && '__rl' in (value as object)) value = (value as { value: unknown }).value;
+	return value;
+}
+
+/** An execute context: `params` are the node's parameters, or a function of the item index. */
+export function executeContext({
+	creds,
+	params,
+	items = [{ json: {} }],
+	continueOnFail = false,
+	calls = [],
+}: {
+	creds: Creds;
+	params: Params | ((i: number) => Params);
+	items?: INodeExecutionData[];
+	continueOnFail?: boolean;
+	calls?: HttpCall[];
+}) {
+	const ctx = mock<IExecuteFunctions>();
+	const byItem = typeof params === 'function' ? params : () => params;
+	ctx.getInputData.mockReturnValue(items);
+	ctx.getNode.mockReturnValue(NODE);
+	ctx.continueOnFail.mockReturnValue(continueOnFail);
+	ctx.getCredentials.mockResolvedValue({ ...creds });
+	ctx.getNodeParameter.mockImplementation(((name: string, i: number, fallback?: unknown, opts?: { extractValue?: boolean }) =>
+		getParam(byItem(i), name, fallback, opts)) as never);
+	(ctx.helpers as unknown as Record<string, unknown>).httpRequestWithAuthentication = httpHelper(creds, calls);
+	return { ctx, calls };
+}
+
+export function loadOptionsContext({ creds, current = {}, calls = [] }: { creds: Creds; current?: Params; calls?: HttpCall[] }) {
+	const ctx = mock<ILoadOptionsFunctions>();
+	ctx.getNode.mockReturnValue(NODE);
+	ctx.getCredentials.mockResolvedValue({ ...creds });
+	ctx.getCurrentNodeParameter.mockImplementation(((name: string) => current[name]) as never);
+	(ctx.helpers as unknown as Record<string, unknown>).httpRequestWithAuthentication = httpHelper(creds, calls);
+	return { ctx, calls };
+}
