@@ -51,7 +51,25 @@ function save(results, run) {
   fs.writeFileSync(JSON_FILE, `${JSON.stringify(data, null, 2)}\n`);
   const md = render(data);
   fs.writeFileSync(MD_FILE, md);
+  updateReadme(md);
   return md;
+}
+
+/** The root README shows the latest table between its bench markers. */
+function updateReadme(md, file = path.join(REPO, 'README.md')) {
+  const START = '<!-- bench:start -->';
+  const END = '<!-- bench:end -->';
+  let text;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return false;
+  }
+  const a = text.indexOf(START);
+  const b = text.indexOf(END);
+  if (a < 0 || b < a) return false;
+  fs.writeFileSync(file, `${text.slice(0, a + START.length)}\n${md}${text.slice(b)}`);
+  return true;
 }
 
 const ORDER = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7'];
@@ -86,4 +104,4 @@ function render(data) {
   return `${lines.join('\n')}\n`;
 }
 
-module.exports = { machine, save, render, load, JSON_FILE, MD_FILE };
+module.exports = { machine, save, render, load, updateReadme, JSON_FILE, MD_FILE };

@@ -3,5 +3,6 @@ module.exports = {
   displayName: 'main',
   rootDir: __dirname,
   testEnvironment: 'node',
+  roots: ['<rootDir>', '<rootDir>/../bench'],
   testMatch: ['<rootDir>/test/**/*.test.js', '<rootDir>/../bench/test/**/*.test.js'],
 };

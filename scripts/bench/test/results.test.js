@@ -30,3 +30,18 @@ test('render: rows in benchmark order, met as yes / no / –, pipes escaped, mac
   expect(md).toContain('B1, B3: `pnpm bench`, 2026-11-24 05:00 UTC, 90 s; 2 cores (AMD EPYC), 23.5 GiB');
   expect(md).toContain('B4: `pnpm bench:n8n`, 2026-11-24 05:10 UTC');
 });
+
+test('updateReadme replaces only what is between the bench markers', () => {
+  const fs = require('node:fs');
+  const os = require('node:os');
+  const path = require('node:path');
+  const { updateReadme } = require('../results');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-readme-')), 'README.md');
+  fs.writeFileSync(file, 'intro\n<!-- bench:start -->\nold table\n<!-- bench:end -->\noutro\n');
+  expect(updateReadme('| new |\n', file)).toBe(true);
+  expect(fs.readFileSync(file, 'utf8')).toBe('intro\n<!-- bench:start -->\n| new |\n<!-- bench:end -->\noutro\n');
+  fs.writeFileSync(file, 'no markers\n');
+  expect(updateReadme('| new |\n', file)).toBe(false);
+  expect(fs.readFileSync(file, 'utf8')).toBe('no markers\n');
+  fs.rmSync(path.dirname(file), { recursive: true });
+});
