@@ -177,8 +177,13 @@ export class PanelTrigger implements INodeType {
 		}
 		if (!wanted(update, options)) return {};
 		if (options.dropDuplicates !== false) {
-			const store = this.getWorkflowStaticData('node') as DeliveryStore;
-			if (!rememberDelivery(store, deliveryKey(update), Date.now())) return {};
+			const staticData = this.getWorkflowStaticData('node') as DeliveryStore;
+			// n8n saves static data only when a property of it is assigned: work on a copy and
+			// assign it back, so the remembered deliveries outlive this request.
+			const store: DeliveryStore = { seen: { ...(staticData.seen ?? {}) } };
+			const first = rememberDelivery(store, deliveryKey(update), Date.now());
+			staticData.seen = store.seen;
+			if (!first) return {};
 		}
 		let raw: IDataObject;
 		try {

@@ -1,0 +1,96 @@
+/**
+ * The package as n8n's tooling sees it: `n8n-node lint` (strict, template config) clean on
+ * the source, the community-package scanner's rules clean on every .js of the packed tarball,
+ * no runtime dependencies, and n8n's conventions (n8n attribute, icons, codex files, license).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const PKG = path.resolve(__dirname, '../..');
+const pkg = JSON.parse(fs.readFileSync(path.join(PKG, 'package.json'), 'utf8'));
+
+jest.setTimeout(180_000);
+
+// Jest sets NODE_ENV=test, which eslint-plugin-n8n-nodes-base reads as its own test mode
+// (fake file names, all rules everywhere): run the tools as a developer or CI would.
+const toolEnv: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
+delete toolEnv.NODE_ENV;
+
+describe('package.json', () => {
+	it('declares the nodes and credential to n8n, ships only dist, depends on nothing at run time', () => {
+		expect(pkg.keywords).toContain('n8n-community-node-package');
+		expect(pkg.files).toEqual(['dist']);
+		expect(pkg.license).toBe('MIT');
+		expect(pkg.dependencies).toBeUndefined();
+		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+		expect(pkg.n8n).toEqual({
+			n8nNodesApiVersion: 1,
+			strict: true,
+			credentials: ['dist/credentials/PanelApi.credentials.js'],
+			nodes: ['dist/nodes/Panel/Panel.node.js', 'dist/nodes/PanelTrigger/PanelTrigger.node.js'],
+		});
+		expect(fs.readFileSync(path.join(PKG, 'LICENSE'), 'utf8')).toMatch(/MIT License/);
+	});
+
+	it.each(['Panel', 'PanelTrigger'])('%s has a codex file with documentation links and light/dark icons that differ', (name) => {
+		const codex = JSON.parse(fs.readFileSync(path.join(PKG, 'nodes', name, `${name}.node.json`), 'utf8'));
+		expect(codex.node).toBe(`n8n-nodes-panel.${name[0]!.toLowerCase()}${name.slice(1)}`);
+		expect(codex.resources.primaryDocumentation[0].url).toMatch(/^https:\/\//);
+		expect(codex.resources.credentialDocumentation[0].url).toMatch(/^https:\/\//);
+		const light = fs.readFileSync(path.join(PKG, 'nodes', name, 'panel.svg'), 'utf8');
+		const dark = fs.readFileSync(path.join(PKG, 'nodes', name, 'panel.dark.svg'), 'utf8');
+		expect(light).toMatch(/^<svg/);
+		expect(dark).not.toBe(light);
+	});
+});
+
+describe('n8n tooling', () => {
+	it('n8n-node lint (strict, the template eslint config) is clean on the source', () => {
+		const res = spawnSync(path.join(PKG, 'node_modules/.bin/n8n-node'), ['lint'], { cwd: PKG, encoding: 'utf8', env: toolEnv });
+		const output = `${res.stdout}\n${res.stderr}`;
+		expect(output).not.toMatch(/error|warning|problem/i);
+		expect(res.status).toBe(0);
+	});
+
+	it('the scanner passes on the packed tarball (every .js) and the source; dependencies are empty', () => {
+		execFileSync(process.execPath, [path.join(PKG, 'scripts/build.js'), '--no-typecheck'], { stdio: 'ignore' });
+		const res = spawnSync(process.execPath, [path.join(PKG, 'scripts/scan.mjs')], { cwd: PKG, encoding: 'utf8', env: toolEnv });
+		const summary = JSON.parse(res.stdout);
+		process.stderr.write(`[scan] tarball ${summary.tarball}: ${summary.tarballBytes} bytes; .js files: ${summary.jsFiles.join(', ')}\n`);
+		expect(summary.jsFiles).toEqual(expect.arrayContaining(['dist/vendor/panel-core.js', 'dist/nodes/Panel/Panel.node.js', 'dist/nodes/PanelTrigger/PanelTrigger.node.js', 'dist/credentials/PanelApi.credentials.js']));
+		expect(summary.scannerDistLeg.passed).toBe(true);
+		expect(summary.scannerSourceLeg.passed).toBe(true);
+		expect(summary.plugin032).toEqual({ errors: 0, warnings: 0 });
+		expect(summary.dependencies).toEqual([]);
+		expect(summary.passed).toBe(true);
+		expect(res.status).toBe(0);
+	});
+
+	it('the same scanner rules do catch what they forbid (control: a bundled file using globalThis and setTimeout)', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scan-control-'));
+		try {
+			fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ ...pkg, dependencies: { zod: '4.0.0' } }));
+			fs.mkdirSync(path.join(dir, 'dist'));
+			fs.writeFileSync(path.join(dir, 'dist', 'bad.js'), 'globalThis.x = 1;\nsetTimeout(() => {}, 1);\nrequire("undici");\n');
+			const scannerPkg = require.resolve('@n8n/scan-community-package/package.json', { paths: [PKG] });
+			const script = `
+				const Module = require('node:module');
+				const ts = require.resolve('typescript', { paths: [${JSON.stringify(PKG)}] });
+				const orig = Module._resolveFilename;
+				Module._resolveFilename = function (r, ...a) { return r === 'typescript' ? ts : orig.call(this, r, ...a); };
+				import(${JSON.stringify(path.join(path.dirname(scannerPkg), 'scanner', 'scanner.mjs'))})
+					.then((s) => s.analyzePackage(${JSON.stringify(dir)}, ['**/*.js', 'package.json']))
+					.then((r) => process.stdout.write(JSON.stringify({ passed: r.passed, details: r.details })));`;
+			const res = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: toolEnv });
+			const result = JSON.parse(res.stdout);
+			expect(result.passed).toBe(false);
+			expect(result.details).toMatch(/globalThis/);
+			expect(result.details).toMatch(/setTimeout/);
+			expect(result.details).toMatch(/undici|dependencies/);
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
