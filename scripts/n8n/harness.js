@@ -231,6 +231,17 @@ async function createN8nHome({ tarball, n8nDir = ensureN8n(), userFolder, port, 
 				db.close();
 			}
 		},
+		/** A workflow's static data as n8n saved it (null when none). */
+		staticData(workflowId) {
+			const { DatabaseSync } = require('node:sqlite');
+			const db = new DatabaseSync(path.join(home, '.n8n', 'database.sqlite'), { readOnly: true });
+			try {
+				const row = db.prepare('SELECT staticData FROM workflow_entity WHERE id = ?').get(String(workflowId));
+				return row && row.staticData ? JSON.parse(row.staticData) : null;
+			} finally {
+				db.close();
+			}
+		},
 		/** Every file of the n8n home (database included) as one buffer: for secret-leak checks. */
 		allBytes() {
 			const chunks = [];

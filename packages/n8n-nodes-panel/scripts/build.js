@@ -32,7 +32,7 @@ function log(msg) {
 async function main() {
 	if (!process.argv.includes('--no-typecheck')) {
 		log('typecheck (tsc)');
-		execFileSync(require.resolve('typescript/bin/tsc'), ['-p', path.join(root, 'tsconfig.json')], { stdio: 'inherit' });
+		execFileSync(require.resolve('typescript/bin/tsc'), ['-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 	}
 	fs.rmSync(dist, { recursive: true, force: true });
 	const common = {

@@ -191,6 +191,10 @@ export class PanelTrigger implements INodeType {
 		} catch {
 			raw = { body: rawBody };
 		}
-		return { workflowData: [this.helpers.returnJsonArray([{ ...update, raw }])] };
+		// Answer the Panel here and tell n8n not to: n8n then saves the static data (the
+		// remembered deliveries) before it starts the run. With its own deferred answer, n8n
+		// 2.41 starts the run first, which resets the change flag, and the change is lost.
+		this.getResponseObject().status(200).json({ message: 'Workflow was started' });
+		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([{ ...update, raw }])] };
 	}
 }

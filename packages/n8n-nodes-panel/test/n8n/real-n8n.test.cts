@@ -236,6 +236,11 @@ describe('the packed package in real n8n', () => {
 			expect(await executionsSettle(before)).toHaveLength(before);
 
 			expect((await post('', body, { 'x-panel-token': TRIGGER_TOKEN })).status).toBe(200);
+			// n8n stores the remembered delivery once it has answered (within a second or so);
+			// a Panel's retry comes later than that.
+			const remembered = () => JSON.stringify(h.staticData('wfPanelTrigger01') ?? {}).includes('424242|Completed');
+			for (const t = Date.now(); !remembered() && Date.now() - t < 30_000; ) await new Promise((r) => setTimeout(r, 250));
+			expect(remembered()).toBe(true);
 			expect((await post(`?token=${TRIGGER_TOKEN}`, body)).status).toBe(200); // the same delivery again
 			const after = await executionsSettle(before + 1);
 			expect(after).toHaveLength(before + 1);
