@@ -162,7 +162,7 @@ describe('Order → Create', () => {
 		sb.addAccount({ key: 'sandbox-poor-key', balance: '0.01', currency: 'USD' });
 		const err = await failure(create('Default', '3', { link: 'https://x.test', quantity: 100000 }), { creds: { ...creds, apiKey: 'sandbox-poor-key' } });
 		expect(err).toBeInstanceOf(NodeApiError);
-		expect(err.httpCode).toBe('402');
+		expect((err as NodeApiError).httpCode).toBe('402');
 		expect(err.description).toMatch(/insufficient_balance/);
 		expect(JSON.stringify(err)).not.toContain('sandbox-poor-key');
 		expect(err.message).not.toContain('sandbox-poor-key');
@@ -220,7 +220,7 @@ describe('statuses in batches', () => {
 		expect(out.map((o) => [Object.keys(o.json), o.pairedItem])).toEqual([[['error'], { item: 0 }], [['error'], { item: 1 }]]);
 		const err = await failure({ resource: 'order', operation: 'getStatus', orderId: '1' }, { creds: bad });
 		expect(err).toBeInstanceOf(NodeApiError);
-		expect(err.httpCode).toBe('401');
+		expect((err as NodeApiError).httpCode).toBe('401');
 		expect(JSON.stringify(err) + err.message + String(err.description)).not.toContain('test-key-wrong');
 	});
 });

@@ -72,7 +72,7 @@ describe('Panel Trigger', () => {
 		const ts = String(Math.floor(Date.now() / 1000));
 		const tsSig = createHmac('sha256', 'hmac-key').update(`${ts}.${raw}`).digest('hex');
 		expect((await call({ raw, headers: { 'x-panel-signature': `sha256=${tsSig}`, 'x-panel-timestamp': ts }, options: { hmacSecret: 'hmac-key' } }).run()).workflowData).toHaveLength(1);
-		for (const headers of [{ 'x-panel-signature': `sha256=${'0'.repeat(64)}` }, {}]) {
+		for (const headers of [{ 'x-panel-signature': `sha256=${'0'.repeat(64)}` }, {}] as Array<Record<string, string>>) {
 			const c = call({ raw, headers, options: { hmacSecret: 'hmac-key' } });
 			expect(await c.run()).toEqual({ noWebhookResponse: true });
 			expect(c.res.status).toHaveBeenCalledWith(401);
