@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+/**
+ * Runs each package's jest project in its own jest process, one after another, and fails if
+ * any fails. Why not one `jest` over all projects: test files of different projects then
+ * share worker processes, and some libraries patch process-wide modules (zapier-platform-core
+ * patches `http.request`), which changed how other packages' raw-HTTP tests behave.
+ * A watchdog ends a run that does not exit (a leaked server or timer), so CI never hangs;
+ * that counts as a failure. Extra arguments go to every jest run.
+ *   node scripts/jest-each.js [jest args…]      PANEL_JEST_TIMEOUT_MIN (default 30)
+ */
+'use strict';
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const jestBin = require.resolve('jest/bin/jest', { paths: [root] });
+const timeoutMin = Number(process.env.PANEL_JEST_TIMEOUT_MIN || 30);
+const configs = fs
+  .readdirSync(path.join(root, 'packages'))
+  .sort()
+  .map((dir) => path.join('packages', dir, 'jest.config.js'))
+  .filter((file) => fs.existsSync(path.join(root, file)));
+
+function run(config) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, [jestBin, '--config', config, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+    const watchdog = setTimeout(() => {
+      process.stderr.write(`\n[jest-each] ${config}: still running after ${timeoutMin} min, stopping it (a test left a server or timer open?)\n`);
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+    }, timeoutMin * 60_000);
+    child.on('exit', (code, signal) => {
+      clearTimeout(watchdog);
+      resolve({ config, ok: code === 0, code: signal ?? code, seconds: Math.round((Date.now() - started) / 1000) });
+    });
+  });
+}
+
+(async () => {
+  const results = [];
+  for (const config of configs) {
+    process.stdout.write(`\n[jest-each] ${config}\n`);
+    results.push(await run(config));
+  }
+  process.stdout.write('\n[jest-each] summary\n');
+  for (const r of results) process.stdout.write(`  ${r.ok ? 'pass' : 'FAIL'}  ${r.config}  (${r.seconds} s${r.ok ? '' : `, exit ${r.code}`})\n`);
+  process.exit(results.every((r) => r.ok) ? 0 : 1);
+})();
