@@ -16,11 +16,28 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const jestBin = require.resolve('jest/bin/jest', { paths: [root] });
 const timeoutMin = Number(process.env.PANEL_JEST_TIMEOUT_MIN || 30);
-const configs = fs
-  .readdirSync(path.join(root, 'packages'))
-  .sort()
-  .map((dir) => path.join('packages', dir, 'jest.config.js'))
-  .filter((file) => fs.existsSync(path.join(root, file)));
+
+/** Expands one path pattern whose segments may hold `*` (enough for jest's `projects`). */
+function expand(pattern) {
+  let paths = [''];
+  for (const segment of pattern.split('/').filter(Boolean)) {
+    if (!segment.includes('*')) {
+      paths = paths.map((p) => path.join(p, segment));
+      continue;
+    }
+    const re = new RegExp(`^${segment.split('*').map((x) => x.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    paths = paths.flatMap((p) => {
+      const dir = path.join(root, p);
+      if (!fs.existsSync(dir)) return [];
+      return fs.readdirSync(dir).sort().filter((name) => re.test(name)).map((name) => path.join(p, name));
+    });
+  }
+  return paths.filter((p) => fs.existsSync(path.join(root, p)));
+}
+
+// The same projects as the root jest.config.js, so `npx jest` and `npm test` run the same tests.
+const { projects } = require(path.join(root, 'jest.config.js'));
+const configs = projects.flatMap((p) => expand(p.replace('<rootDir>', '')));
 
 function run(config) {
   return new Promise((resolve) => {
