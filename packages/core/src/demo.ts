@@ -1,6 +1,6 @@
 /**
- * A small, real demo of the client (what the root `npm start` runs until the full main job
- * lands). It talks HTTP to a Panel and prints what it does:
+ * A small, real demo of the client alone (`node packages/core/dist/demo.js` after a build;
+ * the root `npm start` runs the full main job). It talks HTTP to a Panel and prints what it does:
  *   - by default it starts the sandbox Panel (packages/sandbox, built) on a free loopback
  *     port with an accelerated clock, and places real (sandbox) orders;
  *   - with PANEL_API_URL and PANEL_API_KEY it talks to that Panel instead, and only dry-runs
