@@ -6,6 +6,16 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+/** Readable credential-test failures by HTTP status. */
+const RESPONSE_CODE_RULES: Array<[number, string]> = [
+	[401, 'The Panel rejected the API key: copy it again from your Panel account (Account → API) into API Key'],
+	[403, 'The Panel refused this API key: check that API access is enabled for your Panel account'],
+	[404, 'Nothing answers at this API URL: set it to the endpoint from your Panel\'s API page (it usually ends in /api/v2)'],
+	[405, 'This URL does not accept API requests: set API URL to the endpoint from your Panel\'s API page (it usually ends in /api/v2)'],
+	[400, 'The Panel did not accept the request: check that API URL is the API endpoint (it usually ends in /api/v2)'],
+	[502, 'The Panel\'s upstream provider failed: try again in a minute'],
+];
+
 /**
  * The Panel's endpoint and API key. The key travels in the form body (the Panel API v2
  * reads `key` from the POST body), added by n8n itself through `authenticate`, so the node
@@ -58,7 +68,10 @@ export class PanelApi implements ICredentialType {
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
 			body: { action: 'balance' },
 		},
+		// n8n applies every rule: the ones on status codes to failed replies, the one on the
+		// body to successful ones (its type lists them as one kind per array, hence the cast).
 		rules: [
+			...RESPONSE_CODE_RULES.map(([value, message]) => ({ type: 'responseCode', properties: { value, message } })),
 			{
 				// A Panel answers a balance call with {"balance": …}; anything else (an HTML page,
 				// {"error": …} in a 200) means the URL is not the API endpoint.
@@ -70,6 +83,6 @@ export class PanelApi implements ICredentialType {
 						'The URL answered, but not like a Panel API: set API URL to the endpoint from your Panel\'s API page (it usually ends in /api/v2)',
 				},
 			},
-		],
+		] as ICredentialTestRequest['rules'],
 	};
 }

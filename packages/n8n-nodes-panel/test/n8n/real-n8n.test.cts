@@ -195,6 +195,38 @@ describe('the packed package in real n8n', () => {
 			await server?.stop();
 		});
 
+		it('tests the credential in n8n: OK for the sandbox, a readable failure for a wrong key or URL, never showing the key', async () => {
+			const headers = { 'content-type': 'application/json', 'browser-id': 'panel-n8n-test' };
+			const setup = await fetch(`${h.baseUrl}/rest/owner/setup`, {
+				method: 'POST',
+				headers,
+				body: JSON.stringify({ email: 'owner@panel.test', firstName: 'Panel', lastName: 'Owner', password: 'Panel-integrations-1' }),
+			});
+			expect(setup.status).toBe(200);
+			const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0] as string;
+			const test = async (data: Record<string, string>) => {
+				const res = await fetch(`${h.baseUrl}/rest/credentials/test`, {
+					method: 'POST',
+					headers: { ...headers, cookie },
+					body: JSON.stringify({ credentials: { id: W.CREDENTIAL.id, name: W.CREDENTIAL.name, type: 'panelApi', data } }),
+				});
+				const json = (await res.json()) as { data: { status: string; message: string } };
+				return json.data;
+			};
+			expect(await test({ apiUrl: sb.apiUrl, apiKey: sb.key })).toMatchObject({ status: 'OK' });
+			const wrongKey = await test({ apiUrl: sb.apiUrl, apiKey: 'test-key-wrong' });
+			expect(wrongKey.status).toBe('Error');
+			expect(wrongKey.message).toMatch(/rejected the API key/);
+			expect(wrongKey.message).not.toContain('test-key-wrong');
+			const notTheApi = await test({ apiUrl: `${h.baseUrl}/healthz`, apiKey: sb.key });
+			expect(notTheApi.status).toBe('Error');
+			expect(notTheApi.message).toMatch(/API URL/);
+			const down = await test({ apiUrl: 'http://127.0.0.1:9/api/v2', apiKey: sb.key });
+			expect(down.status).toBe('Error');
+			process.stderr.write(`[real-n8n] credential test messages: wrong key → ${wrongKey.message} | not the API → ${notTheApi.message} | down → ${down.message}\n`);
+			expect(notTheApi.message + down.message).not.toContain(sb.key);
+		});
+
 		it('starts one execution per final status change the sandbox fires, with normalised items and the raw body', async () => {
 			// An account of its own, so only this test's orders post to the trigger.
 			const key = 'sandbox-trigger-key';

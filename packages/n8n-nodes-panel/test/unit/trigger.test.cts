@@ -107,7 +107,10 @@ describe('Panel API credential', () => {
 	it('puts the key in the form body through n8n, and tests with a balance call', () => {
 		expect(cred.authenticate).toEqual({ type: 'generic', properties: { body: { key: '={{$credentials.apiKey}}' } } });
 		expect(cred.test.request).toMatchObject({ method: 'POST', url: '={{$credentials.apiUrl}}', body: { action: 'balance' } });
-		expect(cred.test.rules?.[0]).toMatchObject({ type: 'responseSuccessBody', properties: { key: 'balance', value: undefined, message: expect.stringMatching(/API URL/) } });
+		const rules = cred.test.rules as Array<{ type: string; properties: { key?: string; value: unknown; message: string } }>;
+		expect(rules.find((r) => r.type === 'responseSuccessBody')).toMatchObject({ properties: { key: 'balance', value: undefined, message: expect.stringMatching(/API URL/) } });
+		expect(rules.find((r) => r.properties.value === 401)?.properties.message).toMatch(/rejected the API key/);
+		expect(rules.find((r) => r.properties.value === 404)?.properties.message).toMatch(/API URL/);
 		expect(cred.properties.find((p) => p.name === 'apiKey')?.typeOptions).toEqual({ password: true });
 	});
 });
