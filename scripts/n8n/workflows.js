@@ -5,9 +5,13 @@
 const PANEL = 'n8n-nodes-panel.panel';
 const PANEL_TRIGGER = 'n8n-nodes-panel.panelTrigger';
 const CREDENTIAL = { id: 'panelSandboxCred1', name: 'Panel (sandbox)' };
+/** A second credential with a key the Panel refuses: errors must not echo it. */
+const WRONG_KEY_CREDENTIAL = { id: 'panelWrongKeyCrd', name: 'Panel (wrong key)' };
 
-function credentials({ apiUrl, apiKey }) {
-	return [{ id: CREDENTIAL.id, name: CREDENTIAL.name, type: 'panelApi', data: { apiUrl, apiKey } }];
+function credentials({ apiUrl, apiKey, wrongKey }) {
+	const list = [{ id: CREDENTIAL.id, name: CREDENTIAL.name, type: 'panelApi', data: { apiUrl, apiKey } }];
+	if (wrongKey) list.push({ id: WRONG_KEY_CREDENTIAL.id, name: WRONG_KEY_CREDENTIAL.name, type: 'panelApi', data: { apiUrl, apiKey: wrongKey } });
+	return list;
 }
 
 let seq = 0;
@@ -93,6 +97,10 @@ function allOperations(ids) {
 	add(panel('Cancel', { resource: 'order', operation: 'cancel', orderIds: String(ids.toCancel) }));
 	add(panel('Refill', { resource: 'order', operation: 'refill', orderId: String(ids.completed) }));
 	add(panel('Refill Status', { resource: 'refill', operation: 'getStatus', refillId: '={{ $json.refill }}' }), 'Refill');
+	if (ids.wrongKey) {
+		add(panel('Wrong Key', { resource: 'account', operation: 'getBalance' }, { ...onErrorOutput, credentials: { panelApi: WRONG_KEY_CREDENTIAL } }));
+		add(noOp('Wrong Key Error'), 'Wrong Key', 1);
+	}
 	return workflow('wfPanelAllOps01', 'Panel: every operation', nodes, edges);
 }
 
@@ -120,4 +128,4 @@ function trigger({ webhookId, token, options = {}, id = 'wfPanelTrigger01', name
 	return workflow(id, name, nodes, [['Panel Trigger', 'Received']]);
 }
 
-module.exports = { CREDENTIAL, ORDERS, credentials, allOperations, manyStatuses, trigger, workflow, panel, node };
+module.exports = { CREDENTIAL, WRONG_KEY_CREDENTIAL, ORDERS, credentials, allOperations, manyStatuses, trigger, workflow, panel, node };

@@ -26,7 +26,8 @@ jest.setTimeout(30 * 60_000);
 let sb: Sandbox;
 let h: any;
 let work: string;
-const ids = { toCancel: 0, completed: 0, statuses: [] as number[], many: [] as number[] };
+const WRONG_KEY = 'test-key-wrong-in-n8n';
+const ids = { toCancel: 0, completed: 0, statuses: [] as number[], many: [] as number[], wrongKey: true };
 const WEBHOOK_ID = '3f0c9a52-7a55-4d2e-9a51-0c6d1b0e7a11';
 const TRIGGER_TOKEN = 'n8n-trigger-test-secret';
 let run: any;
@@ -53,7 +54,7 @@ beforeAll(async () => {
 	for (let i = 0; i < 1000; i++) {
 		ids.many.push(sb.seedOrder({ key: sb.key, service: 11, link: `https://tiktok.com/@n8n/video/${i}`, quantity: 100 }).order);
 	}
-	await h.importCredentials(W.credentials({ apiUrl: sb.apiUrl, apiKey: sb.key }));
+	await h.importCredentials(W.credentials({ apiUrl: sb.apiUrl, apiKey: sb.key, wrongKey: WRONG_KEY }));
 	await h.importWorkflows([
 		W.allOperations(ids),
 		W.manyStatuses(ids.many),
@@ -142,10 +143,18 @@ describe('the packed package in real n8n', () => {
 			expect(out('Refill Status')[0]?.json).toMatchObject({ refill: refill?.refill, status: 'Pending', error: null });
 		});
 
-		it('never writes the API key into the execution, the logs or n8n\'s files', () => {
-			expect(JSON.stringify(run)).not.toContain(sb.key);
-			expect(runText).not.toContain(sb.key);
-			expect(h.allBytes().includes(Buffer.from(sb.key))).toBe(false);
+		it('a key the Panel refuses: an authentication error on the error output that says what to fix', () => {
+			const [item] = out('Wrong Key Error');
+			expect(Object.keys(item!.json)).toEqual(['error']);
+			expect(String(item!.json.error)).toMatch(/API key/i);
+		});
+
+		it('never writes an API key (accepted or refused) into the execution, the logs or n8n\'s files', () => {
+			for (const key of [sb.key, WRONG_KEY]) {
+				expect(JSON.stringify(run)).not.toContain(key);
+				expect(runText).not.toContain(key);
+				expect(h.allBytes().includes(Buffer.from(key))).toBe(false);
+			}
 		});
 	});
 
