@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError, type INodeExecutionData } from 'n8n-w
 import { startSandbox, type Sandbox } from '@panel/sandbox';
 import { ORDER_TYPE_NAMES, orderFields } from '@panel/core';
 import { Panel } from '../../nodes/Panel/Panel.node';
-import { executeContext, type Creds } from './context.cjs';
+import { executeContext, loadOptionsContext, type Creds } from './context.cjs';
 
 let sb: Sandbox;
 let creds: Creds;
@@ -267,5 +267,81 @@ describe('router', () => {
 		const err = await failure({ resource: 'account', operation: 'getBalance' }, { creds: { apiUrl: 'http://127.0.0.1:9/api/v2', apiKey: 'sandbox-unused-key' } });
 		expect(err).toBeInstanceOf(NodeApiError);
 		expect(err.description).toMatch(/network|timeout/);
+	});
+});
+
+describe('faults the Panel can throw at the node', () => {
+	afterEach(() => sb.clearFaults());
+	const create = { resource: 'order', operation: 'create', orderType: 'Default', service: rl('2'), link: 'https://x.test/f', quantity: 100, additionalFields: {}, options: {} };
+
+	it('an add whose reply is lost after the Panel took it: "outcome unknown", sent once, never again', async () => {
+		sb.fault({ kind: 'reset_after', action: 'add' });
+		const before = sb.orders().length;
+		const err = await failure(create);
+		expect(err).toBeInstanceOf(NodeApiError);
+		expect(err.description).toMatch(/order_outcome_unknown/);
+		expect(err.message).toMatch(/may have been (placed|processed)|not sent again|check/i);
+		expect(sb.requests({ action: 'add' })).toHaveLength(1);
+		expect(sb.orders().length).toBe(before + 1);
+	});
+
+	it('a read that meets a 502 once is retried and succeeds', async () => {
+		sb.fault({ kind: 'status', status: 502, action: 'balance' });
+		const { out } = await run({ resource: 'account', operation: 'getBalance' });
+		expect(out[0]?.json.currency).toBe('USD');
+		expect(sb.requests({ action: 'balance' }).map((r) => r.status)).toEqual([502, 200]);
+	});
+
+	it('an add refused with 429 was not processed: retried, placed once', async () => {
+		sb.fault({ kind: 'status', status: 429, retryAfterSec: 1, action: 'add' });
+		const { out } = await run(create);
+		expect(out[0]?.json.order).toEqual(expect.any(String));
+		expect(sb.requests({ action: 'add' }).map((r) => r.status)).toEqual([429, 200]);
+	});
+
+	it('an HTML page instead of JSON is a malformed reply, said plainly', async () => {
+		sb.fault({ kind: 'html', action: 'services', rate: 1 });
+		const err = await failure({ resource: 'service', operation: 'getMany', returnAll: true, filters: {} });
+		expect(err).toBeInstanceOf(NodeApiError);
+		expect(err.description).toMatch(/malformed_response/);
+	});
+});
+
+describe('methods', () => {
+	const { searchServices } = node.methods.listSearch;
+	const { getCategories } = node.methods.loadOptions;
+
+	it('searchServices: the catalog, searchable by name, category or id, filtered by the chosen order type', async () => {
+		const all = await searchServices.call(loadOptionsContext({ creds }).ctx);
+		expect(all.results).toHaveLength(sb.catalog().length);
+		expect(all.results[0]).toEqual({ name: expect.stringMatching(/^1 · Instagram Followers .*\(Default, 0\.90 per 1000, 50–10000\)$/), value: '1' });
+		const polls = await searchServices.call(loadOptionsContext({ creds, current: { orderType: 'Poll' } }).ctx);
+		expect(polls.results.map((r) => r.value)).toEqual(['7']);
+		const byText = await searchServices.call(loadOptionsContext({ creds }).ctx, 'tiktok');
+		expect(byText.results.map((r) => r.value)).toEqual(['10', '11']);
+		const byId = await searchServices.call(loadOptionsContext({ creds }).ctx, '9');
+		expect(byId.results.map((r) => r.value)).toContain('9');
+		const byCategory = await searchServices.call(loadOptionsContext({ creds, current: { orderType: 'Default' } }).ctx, 'instagram likes');
+		expect(byCategory.results.map((r) => r.value)).toEqual(['2']);
+	});
+
+	it('searchServices pages through a large catalog', async () => {
+		sb.setCatalog({ size: 250 });
+		try {
+			const first = await searchServices.call(loadOptionsContext({ creds }).ctx);
+			expect(first.results).toHaveLength(100);
+			expect(first.paginationToken).toBe('100');
+			const third = await searchServices.call(loadOptionsContext({ creds }).ctx, undefined, '200');
+			expect(third.results).toHaveLength(50);
+			expect(third.paginationToken).toBeUndefined();
+		} finally {
+			sb.setCatalog('default');
+		}
+	});
+
+	it('getCategories: the distinct categories, sorted; a wrong key is a clear error', async () => {
+		const categories = await getCategories.call(loadOptionsContext({ creds }).ctx);
+		expect(categories.map((c) => c.value)).toEqual([...new Set(sb.catalog().map((s) => s.category))].sort((a, b) => a.localeCompare(b)));
+		await expect(getCategories.call(loadOptionsContext({ creds: { ...creds, apiKey: 'test-key-wrong' } }).ctx)).rejects.toThrow(/API key/i);
 	});
 });
