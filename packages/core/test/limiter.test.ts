@@ -151,3 +151,34 @@ describe('PanelClient rate limiting', () => {
     expect(rt.sleeps).toEqual([]);
   });
 });
+
+describe('limiter property (fast-check)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fc = require('fast-check') as typeof import('fast-check');
+
+  it('no window ever holds more than `limit` starts, whatever the arrivals', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.array(fc.integer({ min: 0, max: 5_000 }), { minLength: 1, maxLength: 80 }),
+        async (limit, windowMs, gaps) => {
+          const clock = fakeClock(0);
+          const l = new RateLimiter(clock, { limit, windowMs });
+          const starts: number[] = [];
+          // Callers arrive after the given gaps; some arrive while earlier ones still wait.
+          const pending: Promise<void>[] = [];
+          for (const gap of gaps) {
+            clock.time += gap % 3 === 0 ? 0 : gap;
+            pending.push(l.acquire().then(() => void starts.push(clock.time)));
+            if (gap % 2 === 0) await Promise.all(pending.splice(0));
+          }
+          await Promise.all(pending);
+          expect(starts).toHaveLength(gaps.length);
+          expect(maxInWindow(starts, windowMs)).toBeLessThanOrEqual(limit);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

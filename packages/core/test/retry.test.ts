@@ -290,3 +290,67 @@ describe('decideRetry (pure)', () => {
     expect(d.retry === false && (d.error as Error & { cause?: unknown }).cause).toBe(err);
   });
 });
+
+describe('properties (fast-check)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fc = require('fast-check') as typeof import('fast-check');
+
+  /** Failures that prove the Panel did nothing, and those after which it may have acted. */
+  const NOT_PROCESSED: Array<() => Step> = [
+    () => raw('', 429, { 'retry-after': '1' }),
+    () => fault('ECONNREFUSED'),
+    () => fault('ENOTFOUND'),
+    () => fault('UND_ERR_CONNECT_TIMEOUT'),
+  ];
+  const MAYBE_PROCESSED: Array<() => Step> = [
+    () => fault('ECONNRESET'),
+    () => fault('UND_ERR_SOCKET'),
+    () => fault('UND_ERR_HEADERS_TIMEOUT'),
+    () => raw('{"order": 1', 200),
+    () => raw('', 200),
+    () => HTML_502,
+    () => raw('Gateway Timeout', 504),
+  ];
+  const DEFINITE: Array<() => Step> = [
+    () => raw('{"error":"Upstream provider returned an error"}', 502),
+    () => raw('{"error":"Not enough funds"}', 402),
+    () => json({ error: 'Incorrect link' }),
+    () => ORDER,
+  ];
+  const anyStep = fc.oneof(
+    fc.constantFrom(...NOT_PROCESSED).map((f) => ({ kind: 'not' as const, step: f() })),
+    fc.constantFrom(...MAYBE_PROCESSED).map((f) => ({ kind: 'maybe' as const, step: f() })),
+    fc.constantFrom(...DEFINITE).map((f) => ({ kind: 'definite' as const, step: f() })),
+  );
+
+  it('an add is never sent again once an attempt may have reached the Panel', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(anyStep, { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 6 }), async (steps, maxRetries) => {
+        const { rt, c } = client(steps.map((s) => s.step), { maxRetries });
+        await c.add({ service: 1, link: 'https://x.test', quantity: 10 }).catch(() => undefined);
+        const sent = rt.calls.length;
+        // Every attempt but the last one must have been a provable "not processed".
+        for (let i = 0; i < sent - 1; i++) expect(steps[i]!.kind).toBe('not');
+        expect(sent).toBeLessThanOrEqual(maxRetries + 1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a read never exceeds maxRetries or the time budget', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(anyStep, { minLength: 1, maxLength: 10 }),
+        fc.record({ maxRetries: fc.integer({ min: 0, max: 8 }), baseDelayMs: fc.integer({ min: 1, max: 5000 }), budgetMs: fc.integer({ min: 0, max: 120_000 }) }),
+        async (steps, opts) => {
+          const { rt, c } = client([...steps.map((s) => s.step)], { ...opts, maxDelayMs: 30_000 });
+          const t0 = rt.time;
+          await c.balance().catch(() => undefined);
+          expect(rt.calls.length).toBeLessThanOrEqual(opts.maxRetries + 1);
+          expect(rt.time - t0).toBeLessThanOrEqual(opts.budgetMs);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
