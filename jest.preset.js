@@ -9,6 +9,6 @@ module.exports = (dir, extra = {}) => ({
     '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: path.join(dir, 'tsconfig.json') }],
   },
   // Adapters test against core's source, so a core change needs no rebuild for unit tests.
-  moduleNameMapper: { '^@panel/core$': path.join(__dirname, 'packages/core/src/index.ts'), '^@panel/sandbox$': path.join(__dirname, 'packages/sandbox/src/index.ts') },
+  moduleNameMapper: { '^@panel/core$': path.join(__dirname, 'packages/core/src/index.ts'), '^@panel/core/node$': path.join(__dirname, 'packages/core/src/node/index.ts'), '^@panel/sandbox$': path.join(__dirname, 'packages/sandbox/src/index.ts') },
   ...extra,
 });
