@@ -10,8 +10,12 @@ module.exports = {
 	...base,
 	testMatch: ['<rootDir>/test/**/*.test.cts'],
 	moduleFileExtensions: ['ts', 'cts', 'js', 'cjs', 'json'],
-	// `import './context.cjs'` in a .cts test means the test helper context.cts.
-	moduleNameMapper: { ...base.moduleNameMapper, '^\\./context\\.cjs$': '<rootDir>/test/unit/context.cts' },
+	// `import './x.cjs'` in a .cts test means that test helper, x.cts.
+	moduleNameMapper: {
+		...base.moduleNameMapper,
+		'^\\./context\\.cjs$': '<rootDir>/test/unit/context.cts',
+		'^\\./engine\\.cjs$': '<rootDir>/test/engine/engine.cts',
+	},
 	transform: {
 		'^.+\\.c?ts$': ['ts-jest', { isolatedModules: true, tsconfig: path.join(__dirname, 'tsconfig.json') }],
 	},

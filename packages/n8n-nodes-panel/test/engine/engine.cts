@@ -1,0 +1,134 @@
+/**
+ * n8n's real workflow engine in-process: the published n8n-core (2.41.1) `WorkflowExecute`
+ * and `ExecutionLifecycleHooks` run workflows whose Panel nodes are loaded from the built
+ * package by n8n-core's own `PackageDirectoryLoader`, as n8n loads a community package.
+ * HTTP goes through n8n-core's real `httpRequestWithAuthentication` (axios) to the sandbox;
+ * the credentials helper applies the credential's generic `authenticate` the way n8n does
+ * (`={{$credentials.x}}` → value) and hands out the decrypted credential.
+ * The only stand-ins: a pass-through start node and a no-op node (n8n-nodes-base is not loaded).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { mock } from 'jest-mock-extended';
+import {
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentialsHelper,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IRunExecutionData,
+	type IWorkflowExecuteAdditionalData,
+	type IConnections,
+	type ICredentialType,
+} from 'n8n-workflow';
+
+// n8n-core keeps instance settings under N8N_USER_FOLDER: a throw-away one, set before loading it.
+process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'panel-engine-'));
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const core = require('n8n-core') as typeof import('n8n-core');
+
+const passThrough = (name: string, group: string[]): INodeType => ({
+	description: {
+		displayName: name,
+		name,
+		group,
+		version: 1,
+		description: `${name} (test stand-in)`,
+		defaults: { name },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [],
+	},
+	async execute(this: IExecuteFunctions) {
+		return [this.getInputData()];
+	},
+});
+
+export const START = 'test.start';
+export const NOOP = 'test.noOp';
+
+export interface Engine {
+	run(nodes: INode[], connections: IConnections, input?: INodeExecutionData[]): Promise<IRun>;
+	requests: IHttpRequestOptions[];
+}
+
+/** Resolves `={{$credentials.name}}` in a generic authenticate's values, as n8n does for these simple expressions. */
+function resolve(value: unknown, credentials: ICredentialDataDecryptedObject): unknown {
+	if (typeof value !== 'string') return value;
+	const m = /^=\{\{\s*\$credentials\.(\w+)\s*\}\}$/.exec(value);
+	return m ? credentials[m[1] as string] : value;
+}
+
+export async function createEngine(packageDir: string, credentials: Record<string, ICredentialDataDecryptedObject>): Promise<Engine> {
+	const loader = new core.PackageDirectoryLoader(packageDir);
+	await loader.loadAll();
+	const types: Record<string, INodeType> = { [START]: passThrough('start', ['input']), [NOOP]: passThrough('noOp', ['organization']) };
+	for (const [name, { type }] of Object.entries(loader.nodeTypes)) types[`${loader.packageName}.${name}`] = type as INodeType;
+	const credentialTypes: Record<string, ICredentialType> = {};
+	for (const [name, { type }] of Object.entries(loader.credentialTypes)) credentialTypes[name] = type;
+
+	const nodeTypes: INodeTypes = {
+		getByName: (type) => types[type] as INodeType,
+		getByNameAndVersion: (type) => {
+			const t = types[type];
+			if (!t) throw new Error(`unknown node type ${type}`);
+			return t as INodeType;
+		},
+		getKnownTypes: () => ({}),
+	};
+
+	const requests: IHttpRequestOptions[] = [];
+	const credentialsHelper = mock<ICredentialsHelper>();
+	credentialsHelper.getDecrypted.mockImplementation(async (_data, _details, type) => ({ ...(credentials[type] ?? {}) }));
+	credentialsHelper.getParentTypes.mockReturnValue([]);
+	(credentialsHelper as unknown as { isCredentialUsableByNode: () => boolean }).isCredentialUsableByNode = () => true;
+	credentialsHelper.authenticate.mockImplementation(async (creds, type, options) => {
+		const auth = credentialTypes[type]?.authenticate;
+		const out: IHttpRequestOptions = { ...(options as IHttpRequestOptions) };
+		if (auth && typeof auth === 'object' && auth.type === 'generic') {
+			for (const where of ['body', 'headers', 'qs'] as const) {
+				const props = auth.properties[where] as IDataObject | undefined;
+				if (!props) continue;
+				const target = { ...((out[where] as IDataObject | undefined) ?? {}) };
+				for (const [k, v] of Object.entries(props)) target[k] = resolve(v, creds) as IDataObject[string];
+				(out as unknown as IDataObject)[where] = target;
+			}
+		}
+		requests.push({ url: out.url, method: out.method, body: { action: (out.body as IDataObject | undefined)?.action } });
+		return out;
+	});
+
+	async function run(nodes: INode[], connections: IConnections, input: INodeExecutionData[] = [{ json: {} }]): Promise<IRun> {
+		const workflow = new Workflow({ id: 'engineTestWf0001', nodes, connections, nodeTypes, active: false, settings: { executionOrder: 'v1' } });
+		const hooks = new core.ExecutionLifecycleHooks('manual', '1', mock());
+		let finished: (run: IRun) => void = () => {};
+		const done = new Promise<IRun>((resolve) => (finished = resolve));
+		hooks.addHandler('workflowExecuteAfter', (fullRunData) => finished(fullRunData));
+		// Plain values where n8n-core branches on presence (a deep mock would answer every property).
+		const additionalData = mock<IWorkflowExecuteAdditionalData>({ hooks, currentNodeParameters: undefined, encryptedRunnerIdentity: undefined, executionId: undefined });
+		additionalData.credentialsHelper = credentialsHelper;
+		const startNode = nodes.find((n) => n.type === START) as INode;
+		const runExecutionData: IRunExecutionData = {
+			resultData: { runData: {} },
+			executionData: {
+				contextData: {},
+				metadata: {},
+				waitingExecution: {},
+				waitingExecutionSource: null,
+				nodeExecutionStack: [{ node: startNode, data: { main: [input] }, source: null }],
+			},
+		} as unknown as IRunExecutionData;
+		const execute = new core.WorkflowExecute(additionalData, 'manual', runExecutionData);
+		await execute.processRunExecutionData(workflow);
+		return await done;
+	}
+
+	return { run, requests };
+}
