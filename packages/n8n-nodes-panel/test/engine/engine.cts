@@ -34,7 +34,7 @@ process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'panel-eng
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const core = require('n8n-core') as typeof import('n8n-core');
 
-const passThrough = (name: string, group: string[]): INodeType => ({
+const passThrough = (name: string, group: INodeType['description']['group']): INodeType => ({
 	description: {
 		displayName: name,
 		name,
@@ -112,7 +112,12 @@ export async function createEngine(packageDir: string, credentials: Record<strin
 		const done = new Promise<IRun>((resolve) => (finished = resolve));
 		hooks.addHandler('workflowExecuteAfter', (fullRunData) => finished(fullRunData));
 		// Plain values where n8n-core branches on presence (a deep mock would answer every property).
-		const additionalData = mock<IWorkflowExecuteAdditionalData>({ hooks, currentNodeParameters: undefined, encryptedRunnerIdentity: undefined, executionId: undefined });
+		const additionalData = mock<IWorkflowExecuteAdditionalData>({
+			currentNodeParameters: undefined,
+			encryptedRunnerIdentity: undefined,
+			executionId: undefined,
+		} as Partial<IWorkflowExecuteAdditionalData> as never);
+		additionalData.hooks = hooks;
 		additionalData.credentialsHelper = credentialsHelper;
 		const startNode = nodes.find((n) => n.type === START) as INode;
 		const runExecutionData: IRunExecutionData = {
