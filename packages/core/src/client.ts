@@ -55,6 +55,11 @@ export interface ClientOptions {
   maxResponseBytes?: number;
   /** multiStatus / refill_status chunks in flight at once (default 4). */
   statusConcurrency?: number;
+  /**
+   * How long service(id), prepareOrder(id) and addOrder(id) may reuse the last catalog read
+   * (default 0: every lookup reads the catalog). services() always reads it afresh.
+   */
+  servicesCacheMs?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -95,6 +100,9 @@ export class PanelClient {
   private readonly timeoutMs: number;
   private readonly maxResponseBytes: number;
   private readonly statusConcurrency: number;
+  private readonly servicesCacheMs: number;
+  private catalog: { at: number; services: Service[] } | null = null;
+  private catalogRead: Promise<Service[]> | null = null;
 
   constructor(options: ClientOptions) {
     if (!options || typeof options !== 'object') throw new PanelValidationError('PanelClient needs options: { apiUrl, runtime }.', { field: 'options' });
@@ -122,6 +130,11 @@ export class PanelClient {
     this.timeoutMs = positive('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT_MS);
     this.maxResponseBytes = positive('maxResponseBytes', options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES);
     this.statusConcurrency = Math.floor(positive('statusConcurrency', options.statusConcurrency, DEFAULT_STATUS_CONCURRENCY)) || 1;
+    const cacheMs = options.servicesCacheMs ?? 0;
+    if (typeof cacheMs !== 'number' || !Number.isFinite(cacheMs) || cacheMs < 0) {
+      throw new PanelValidationError(`servicesCacheMs must be a number ≥ 0, got ${String(cacheMs)}.`, { field: 'servicesCacheMs' });
+    }
+    this.servicesCacheMs = cacheMs;
   }
 
   // ---- reads -------------------------------------------------------------------------
@@ -130,14 +143,33 @@ export class PanelClient {
     return this.call('balance', {}, (json) => parseBalance(json, { scrub: this.scrub }));
   }
 
-  services(): Promise<Service[]> {
-    return this.call('services', {}, (json) => parseServices(json, { scrub: this.scrub }));
+  async services(): Promise<Service[]> {
+    const services = await this.call('services', {}, (json) => parseServices(json, { scrub: this.scrub }));
+    this.catalog = { at: this.runtime.now(), services };
+    return services;
+  }
+
+  /** The catalog for a lookup: the cached one while fresh (servicesCacheMs), one shared read otherwise. */
+  private catalogForLookup(): Promise<Service[]> {
+    const cached = this.catalog;
+    if (cached && this.servicesCacheMs > 0 && this.runtime.now() - cached.at < this.servicesCacheMs) return Promise.resolve(cached.services);
+    if (this.servicesCacheMs > 0 && this.catalogRead) return this.catalogRead;
+    const read = this.services();
+    if (this.servicesCacheMs > 0) {
+      // Concurrent lookups share one read; a failed read is not kept.
+      this.catalogRead = read;
+      const clear = () => {
+        if (this.catalogRead === read) this.catalogRead = null;
+      };
+      read.then(clear, clear);
+    }
+    return read;
   }
 
   /** One service from the catalog; PanelNotFoundError when the Panel does not list it. */
   async service(id: string | number): Promise<Service> {
     const wanted = normalizeId(id, 'service', this.scrub);
-    const all = await this.services();
+    const all = await this.catalogForLookup();
     const found = all.find((s) => s.service === wanted);
     if (!found) {
       throw new PanelNotFoundError(

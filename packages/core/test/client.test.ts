@@ -254,3 +254,43 @@ describe('the API key never leaves in an error', () => {
     expect(`${e.message}${JSON.stringify(e)}${e.toString()}`).not.toContain(KEY);
   });
 });
+
+describe('servicesCacheMs', () => {
+  const catalog = () => json(SERVICES);
+
+  it('is off by default: every lookup by id reads the catalog', async () => {
+    const { rt, client } = setup([], catalog());
+    await client.service(1);
+    await client.service(2);
+    expect(rt.calls.map((c) => c.action)).toEqual(['services', 'services']);
+  });
+
+  it('reuses one catalog read for lookups while fresh, then reads again', async () => {
+    const { rt, client } = setup([], catalog(), { servicesCacheMs: 60_000 });
+    await Promise.all([client.service(1), client.service(2), client.prepareOrder(1, { link: 'https://x.test', quantity: 100 })]);
+    await client.service(8);
+    expect(rt.calls.map((c) => c.action)).toEqual(['services']);
+    rt.time += 60_000;
+    await client.service(1);
+    expect(rt.calls.map((c) => c.action)).toEqual(['services', 'services']);
+  });
+
+  it('services() always reads afresh (and refreshes the cache)', async () => {
+    const { rt, client } = setup([], catalog(), { servicesCacheMs: 60_000 });
+    await client.services();
+    await client.services();
+    await client.service(1);
+    expect(rt.calls).toHaveLength(2);
+  });
+
+  it('does not keep a failed read', async () => {
+    const { rt, client } = setup([raw('', 401)], catalog(), { servicesCacheMs: 60_000 });
+    await expect(client.service(1)).rejects.toMatchObject({ code: 'authentication' });
+    await expect(client.service(1)).resolves.toMatchObject({ service: '1' });
+    expect(rt.calls).toHaveLength(2);
+  });
+
+  it('refuses a negative cache time', () => {
+    expect(() => new PanelClient({ apiUrl: API_URL, runtime: fakeRuntime(), servicesCacheMs: -1 })).toThrow(/servicesCacheMs/);
+  });
+});
