@@ -8,6 +8,7 @@ import {
   PanelMalformedResponseError,
   PanelNetworkError,
   PanelTimeoutError,
+  PanelValidationError,
   type Scrubber,
 } from './errors';
 import type { TransportResponse } from './types';
@@ -64,6 +65,8 @@ const FAULTS: Record<string, TransportFault> = {
   EHOSTUNREACH: { kind: 'connect', sent: false },
   ENETUNREACH: { kind: 'connect', sent: false },
   EADDRNOTAVAIL: { kind: 'connect', sent: false },
+  // The URL could not even be parsed: nothing left the machine.
+  ERR_INVALID_URL: { kind: 'other', sent: false },
   UND_ERR_CONNECT_TIMEOUT: { kind: 'timeout', sent: false },
   ERR_TLS_CERT_ALTNAME_INVALID: { kind: 'connect', sent: false },
   CERT_HAS_EXPIRED: { kind: 'connect', sent: false },
@@ -153,6 +156,15 @@ export interface TransportFailureContext {
 /** Turns whatever a runtime threw into the matching PanelError, keeping whether the request may have been sent. */
 export function transportFailure(err: unknown, ctx: TransportFailureContext): PanelError {
   if (err instanceof PanelError) return err.redact(ctx.scrub);
+  if (field(err, 'code') === 'ERR_INVALID_URL') {
+    // A setting to fix, not a fault to retry.
+    return new PanelValidationError('The API URL is not a valid URL: give the Panel\'s API endpoint, e.g. https://your-panel/api/v2.', {
+      field: 'apiUrl',
+      action: ctx.action,
+      cause: err,
+      scrub: ctx.scrub,
+    });
+  }
   const fault = classifyTransportError(err);
   const detail = describeTransportError(err, ctx.scrub);
   const base = { action: ctx.action, cause: err, scrub: ctx.scrub, sent: fault.sent };

@@ -27,6 +27,7 @@ describe('classifyTransportError', () => {
     ['ECONNABORTED', 'aborted', true],
     ['UND_ERR_ABORTED', 'aborted', true],
     ['EPANEL_RESPONSE_TOO_LARGE', 'oversized', true],
+    ['ERR_INVALID_URL', 'other', false],
     ['ESOMETHINGNEW', 'other', true],
   ])('%s → %s, sent=%s', (code, kind, sent) => {
     expect(classifyTransportError(Object.assign(new Error('x'), { code }))).toEqual({ kind, sent });
@@ -221,6 +222,17 @@ describe('undici runtime over loopback', () => {
     expect(res.status).toBe(302);
     expect(res.headers.location).toBe(`http://127.0.0.1:${srv.port}/new/api/v2`);
     expect(srv.bodies).toHaveLength(1); // the key went nowhere else
+  });
+
+  it('an unparsable URL is a validation error naming apiUrl, tried once, never outcome unknown', async () => {
+    const client = createPanelClient({ apiUrl: 'http://[::1/api/v2', apiKey: KEY, rateLimit: false });
+    try {
+      const e = await client.add({ service: 1, link: 'https://x.test', quantity: 10 }).catch((x) => x);
+      expect(e).toMatchObject({ code: 'validation', field: 'apiUrl' });
+      expect(client.requestCount).toBe(1);
+    } finally {
+      await client.close();
+    }
   });
 
   it('refuses to start without a key', () => {
