@@ -122,6 +122,8 @@ export function classifyTransportError(err: unknown): TransportFault {
     // axios (n8n's HTTP) reports its own timeout as ECONNABORTED "timeout of N ms exceeded".
     if (code === 'ECONNABORTED' && /timeout/i.test(String(field(current, 'message') ?? ''))) return { kind: 'timeout', sent: true };
     if (typeof code === 'string' && FAULTS[code]) return { ...FAULTS[code] };
+    // TLS handshake failures (certificate problems) happen before the request is written.
+    if (typeof code === 'string' && /^(ERR_TLS_|ERR_SSL_)|CERT/.test(code)) return { kind: 'connect', sent: false };
     const type = field(current, 'type');
     if (typeof type === 'string' && FETCH_TYPES[type]) return { ...FETCH_TYPES[type] };
     const name = field(current, 'name');

@@ -28,6 +28,9 @@ describe('classifyTransportError', () => {
     ['UND_ERR_ABORTED', 'aborted', true],
     ['EPANEL_RESPONSE_TOO_LARGE', 'oversized', true],
     ['ERR_INVALID_URL', 'other', false],
+    ['UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'connect', false],
+    ['ERR_TLS_CERT_ALTNAME_INVALID', 'connect', false],
+    ['ERR_SSL_WRONG_VERSION_NUMBER', 'connect', false],
     ['ESOMETHINGNEW', 'other', true],
   ])('%s → %s, sent=%s', (code, kind, sent) => {
     expect(classifyTransportError(Object.assign(new Error('x'), { code }))).toEqual({ kind, sent });
