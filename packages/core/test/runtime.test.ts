@@ -280,6 +280,24 @@ describe('createPanelClient over loopback', () => {
     }
   });
 
+  it('https to a plain-HTTP port fails in the TLS handshake: not sent, so an add is retried, never outcome unknown', async () => {
+    const client = createPanelClient({
+      apiUrl: srv.url.replace('http://', 'https://'),
+      apiKey: KEY,
+      rateLimit: false,
+      retry: { maxRetries: 1, baseDelayMs: 1 },
+    });
+    try {
+      const e = await client.add({ service: 1, link: 'https://x.test', quantity: 10 }).catch((x) => x);
+      expect(e).toBeInstanceOf(PanelNetworkError);
+      expect(e.sent).toBe(false);
+      expect(client.requestCount).toBe(2);
+      expect(srv.bodies).toHaveLength(0);
+    } finally {
+      await client.close();
+    }
+  });
+
   it('an add to a closed port is retried (nothing was sent) and fails as a network error naming the fix', async () => {
     const port = await new Promise<number>((resolve) => {
       const s = net.createServer();
