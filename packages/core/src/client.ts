@@ -87,6 +87,16 @@ function positive(name: string, value: number | undefined, fallback: number): nu
   return value;
 }
 
+/** Option checks of the policy modules throw RangeError; the client reports them as validation errors. */
+function asValidation<T>(field: string, build: () => T): T {
+  try {
+    return build();
+  } catch (err) {
+    if (err instanceof RangeError) throw new PanelValidationError(`${err.message}.`, { field, cause: err });
+    throw err;
+  }
+}
+
 export class PanelClient {
   readonly apiUrl: string;
   readonly multiStatusAction: MultiStatusAction;
@@ -125,8 +135,8 @@ export class PanelClient {
     this.apiUrl = url;
     this.runtime = rt;
     this.multiStatusAction = dialect;
-    this.retry = resolveRetryOptions(options.retry);
-    this.limiter = createLimiter(rt, options.rateLimit);
+    this.retry = asValidation('retry', () => resolveRetryOptions(options.retry));
+    this.limiter = asValidation('rateLimit', () => createLimiter(rt, options.rateLimit));
     this.timeoutMs = positive('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT_MS);
     this.maxResponseBytes = positive('maxResponseBytes', options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES);
     this.statusConcurrency = Math.floor(positive('statusConcurrency', options.statusConcurrency, DEFAULT_STATUS_CONCURRENCY)) || 1;

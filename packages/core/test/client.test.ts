@@ -33,6 +33,8 @@ describe('PanelClient options', () => {
     ['bad dialect', { multiStatusAction: 'multi' }, /multiStatusAction/],
     ['bad timeout', { timeoutMs: 0 }, /timeoutMs/],
     ['bad concurrency', { statusConcurrency: -2 }, /statusConcurrency/],
+    ['bad retry', { retry: { maxRetries: -1 } }, /retry\.maxRetries/],
+    ['bad rate limit', { rateLimit: { limit: 0, windowMs: 1000 } }, /rateLimit\.limit/],
   ])('refuses %s with a validation error naming it', (_n, patch, re) => {
     const make = () => new PanelClient({ apiUrl: API_URL, runtime: rt, ...patch } as never);
     expect(make).toThrow(PanelValidationError);
