@@ -104,6 +104,19 @@ function allOperations(ids) {
 	return workflow('wfPanelAllOps01', 'Panel: every operation', nodes, edges);
 }
 
+/** The everyday example: place an order (Default type), then read its status. */
+function placeAndTrack({ service = 1, link = 'https://instagram.com/p/example', quantity = 100, id = 'wfPanelPlaceTrk1', name = 'Panel: place an order and read its status' } = {}) {
+	const nodes = [
+		start(),
+		panel('Place Order', { resource: 'order', operation: 'create', orderType: 'Default', service: locator(service), link, quantity }),
+		panel('Order Status', { resource: 'order', operation: 'getStatus', orderId: '={{ $json.order }}' }),
+	];
+	return workflow(id, name, nodes, [
+		['Start', 'Place Order'],
+		['Place Order', 'Order Status'],
+	]);
+}
+
 /** N order ids as N items (Set → Split Out), then Order → Get Status on each item. */
 function manyStatuses(orderIds, { id = 'wfPanelStatuses1', name = 'Panel: statuses of many items' } = {}) {
 	const nodes = [
@@ -128,4 +141,4 @@ function trigger({ webhookId, token, options = {}, id = 'wfPanelTrigger01', name
 	return workflow(id, name, nodes, [['Panel Trigger', 'Received']]);
 }
 
-module.exports = { CREDENTIAL, WRONG_KEY_CREDENTIAL, ORDERS, credentials, allOperations, manyStatuses, trigger, workflow, panel, node };
+module.exports = { CREDENTIAL, WRONG_KEY_CREDENTIAL, ORDERS, credentials, allOperations, placeAndTrack, manyStatuses, trigger, workflow, panel, node };

@@ -58,6 +58,7 @@ beforeAll(async () => {
 	await h.importWorkflows([
 		W.allOperations(ids),
 		W.manyStatuses(ids.many),
+		W.placeAndTrack(),
 		W.trigger({ webhookId: WEBHOOK_ID, token: TRIGGER_TOKEN }),
 	]);
 });
@@ -156,6 +157,13 @@ describe('the packed package in real n8n', () => {
 				expect(h.allBytes().includes(Buffer.from(key))).toBe(false);
 			}
 		});
+	});
+
+	it('the example workflow places an order and reads its status', async () => {
+		const { run: example } = await h.execute('wfPanelPlaceTrk1');
+		const placed = harness.nodeOutput(example, 'Place Order')[0].json;
+		expect(sb.order(Number(placed.order))).toMatchObject({ service: 1, type: 'Default', quantity: 100 });
+		expect(harness.nodeOutput(example, 'Order Status')[0].json).toMatchObject({ order: placed.order, status: 'Pending', final: false });
 	});
 
 	it('fetches the statuses of 1,000 input items in at most 10 requests', async () => {
