@@ -181,7 +181,8 @@ async function b6(h, sandbox) {
     const seconds = (Date.now() - t0) / 1000;
     const keys = new Map();
     for (const e of rows) {
-      const item = runData(e.data)['Panel Trigger']?.[0]?.data?.main?.[0]?.[0]?.json;
+      // Executions from the database hold IRunExecutionData itself (resultData at the top).
+      const item = (e.data?.resultData?.runData ?? runData(e.data))['Panel Trigger']?.[0]?.data?.main?.[0]?.[0]?.json;
       if (!item) continue;
       const k = `${item.order}:${item.status}`;
       keys.set(k, (keys.get(k) ?? 0) + 1);
