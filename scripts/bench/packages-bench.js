@@ -63,7 +63,8 @@ async function b7({ samples = 5, log = (/** @type {string} */ _s) => {} } = {}) 
     const zip = zapierZip(log);
     const zipBytes = fs.statSync(zip).size;
     const zipDir = path.join(tmp, 'zapier');
-    execFileSync('python3', ['-m', 'zipfile', '-e', zip, zipDir]);
+    // unzip, not a zip library: the CLI's zip of a pnpm workspace holds symlinks (index.js too).
+    execFileSync('unzip', ['-q', zip, '-d', zipDir]);
     const zapCode = `const t0 = process.hrtime.bigint();
       const app = require(${JSON.stringify(path.join(zipDir, 'index.js'))});
       if (!app || !app.version) throw new Error('no app definition');

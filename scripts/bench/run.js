@@ -28,6 +28,16 @@ async function main() {
   const { b1, b2, b3, b4 } = require('./client-bench');
   /** @type {Record<string, { figures: unknown, rows: any[] }>} */
   const results = {};
+  /** A benchmark that fails still leaves a row saying so; the others' figures are kept. */
+  const attempt = async (/** @type {string} */ id, /** @type {() => Promise<{ figures: unknown, rows: any[] }>} */ fn) => {
+    try {
+      results[id] = await fn();
+    } catch (err) {
+      const message = String(/** @type {Error} */ (err)?.message ?? err).split('\n')[0];
+      log(`${id} failed: ${message}`);
+      results[id] = { figures: { error: message }, rows: [{ id, what: id, result: `failed: ${message.slice(0, 160)}`, ratio: '–', goal: '–', met: false }] };
+    }
+  };
 
   if (want('B1') || want('B2') || want('B3')) {
     log(`sandbox: ${fmt(SIZES.catalog)}-service catalog, ${fmt(SIZES.b2Ids)} orders, no rate limit`);
@@ -36,15 +46,15 @@ async function main() {
       const ids = /** @type {string[]} */ (await sandbox.rpc('seed', SIZES.b2Ids, 1));
       if (want('B1')) {
         log(`B1: ${fmt(SIZES.b1Calls)} sequential status calls × ${SIZES.rounds} rounds, core vs raw undici`);
-        results.B1 = await b1({ sandbox, orderId: ids[0], calls: SIZES.b1Calls, rounds: SIZES.rounds });
+        await attempt('B1', () => b1({ sandbox, orderId: ids[0], calls: SIZES.b1Calls, rounds: SIZES.rounds }));
       }
       if (want('B2')) {
         log(`B2: statuses of ${fmt(ids.length)} ids × ${SIZES.rounds} rounds, batched vs per-id loop`);
-        results.B2 = await b2({ sandbox, ids, rounds: SIZES.rounds });
+        await attempt('B2', () => b2({ sandbox, ids, rounds: SIZES.rounds }));
       }
       if (want('B3')) {
         log(`B3: parse + normalise the ${fmt(SIZES.catalog)}-service catalog vs JSON.parse`);
-        results.B3 = await b3({ sandbox, rounds: QUICK ? 3 : 7 });
+        await attempt('B3', () => b3({ sandbox, rounds: QUICK ? 3 : 7 }));
       }
     } finally {
       await sandbox.stop();
@@ -52,17 +62,17 @@ async function main() {
   }
   if (want('B4')) {
     log(`B4: ${3 * SIZES.b4Limit} calls at once against a limit of ${SIZES.b4Limit}/${SIZES.b4Window} ms × ${SIZES.rounds} rounds`);
-    results.B4 = await b4({
+    await attempt('B4', () => b4({
       startLimited: (/** @type {{ limit: number, windowMs: number }} */ rateLimit) => startSandboxProcess({ rateLimit, clock: 'manual' }),
       limit: SIZES.b4Limit,
       windowMs: SIZES.b4Window,
       rounds: SIZES.rounds,
-    });
+    }));
   }
   if (want('B7')) {
     log('B7: package sizes and cold import times');
     const { b7 } = require('./packages-bench');
-    results.B7 = await b7({ samples: SIZES.b7Samples, log });
+    await attempt('B7', () => b7({ samples: SIZES.b7Samples, log }));
   }
 
   const seconds = (Date.now() - startedAt.getTime()) / 1000;
