@@ -127,13 +127,15 @@ function tail(file, lines = 40) {
 }
 
 /**
- * `n8n start` in its own process group (so its task runner goes with it), output to a log.
+ * `n8n start` in its own process group (so its task runner goes with it), output to a log,
+ * under guard.js, which stops the group if this process dies without cleaning up (SIGKILL).
  * @returns {{ pid: number, exited: Promise<{ code: number | null, signal: string | null }>, stop: () => Promise<void> }}
  */
 function startN8n(h, logFile) {
   const bin = path.join(h.n8nDir, 'node_modules', 'n8n', 'bin', 'n8n');
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, [bin, 'start'], { env: h.env, stdio: ['ignore', out, out], detached: true });
+  const guard = path.join(__dirname, 'guard.js');
+  const child = spawn(process.execPath, [guard, String(process.pid), process.execPath, bin, 'start'], { env: h.env, stdio: ['ignore', out, out], detached: true });
   fs.closeSync(out);
   const pid = /** @type {number} */ (child.pid);
   /** @type {Promise<{ code: number | null, signal: string | null }>} */
@@ -151,7 +153,12 @@ function startN8n(h, logFile) {
     pid,
     exited,
     async stop() {
-      signalGroup('SIGTERM');
+      // The guard passes SIGTERM on to n8n once (n8n takes a second one as "exit now").
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
       const timer = setTimeout(() => signalGroup('SIGKILL'), 15_000);
       if (alive) await exited;
       clearTimeout(timer);
@@ -300,7 +307,7 @@ async function main() {
   log(`starting n8n on http://localhost:${n8nPort} (log: ${logFile})`);
   const n8n = startN8n(h, logFile);
   cleanups.push(() => n8n.stop());
-  log(`n8n pid ${n8n.pid} (its own process group ${n8n.pid})`);
+  log(`n8n runs in process group ${n8n.pid} (under guard.js, pid ${n8n.pid}, which stops it if this job dies)`);
   let n8nExit = /** @type {string | undefined} */ (undefined);
   void n8n.exited.then(({ code, signal }) => {
     n8nExit = `n8n exited (${code ?? signal})`;

@@ -68,7 +68,7 @@ test('npm start (smoke): sandbox + n8n ready, trigger executes on a webhook, Ctr
   // The webhook secret is never printed.
   expect(out).toContain('?token=<secret>');
 
-  const n8nPid = Number(/n8n pid (\d+)/.exec(out)[1]);
+  const n8nPid = Number(/n8n runs in process group (\d+)/.exec(out)[1]);
   const sandboxPort = Number(/sandbox Panel on http:\/\/127\.0\.0\.1:(\d+)/.exec(out)[1]);
   const n8nPort = Number(/starting n8n on http:\/\/localhost:(\d+)/.exec(out)[1]);
   expect(alive(n8nPid)).toBe(true);
