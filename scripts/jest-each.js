@@ -11,6 +11,7 @@
 'use strict';
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
@@ -39,10 +40,23 @@ function expand(pattern) {
 const { projects } = require(path.join(root, 'jest.config.js'));
 const configs = projects.flatMap((p) => expand(p.replace('<rootDir>', '')));
 
+/** Passed / failed / skipped counts from jest's JSON report; a run that wrote none counts as one failure. */
+function readCounts(file) {
+  try {
+    const r = JSON.parse(fs.readFileSync(file, 'utf8'));
+    return { passed: r.numPassedTests, failed: r.numFailedTests + (r.numRuntimeErrorTestSuites || 0), skipped: r.numPendingTests + r.numTodoTests };
+  } catch {
+    return { passed: 0, failed: 1, skipped: 0 };
+  }
+}
+
 function run(config) {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, [jestBin, '--config', config, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+    // jest's JSON report gives the counts for the closing line CI reads.
+    const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jest-each-')), 'report.json');
+    const args = [jestBin, '--config', config, '--json', '--outputFile', report, ...process.argv.slice(2)];
+    const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
     const watchdog = setTimeout(() => {
       process.stderr.write(`\n[jest-each] ${config}: still running after ${timeoutMin} min, stopping it (a test left a server or timer open?)\n`);
       child.kill('SIGTERM');
@@ -50,7 +64,9 @@ function run(config) {
     }, timeoutMin * 60_000);
     child.on('exit', (code, signal) => {
       clearTimeout(watchdog);
-      resolve({ config, ok: code === 0, code: signal ?? code, seconds: Math.round((Date.now() - started) / 1000) });
+      const counts = readCounts(report);
+      fs.rmSync(path.dirname(report), { recursive: true, force: true });
+      resolve({ config, ok: code === 0, code: signal ?? code, seconds: Math.round((Date.now() - started) / 1000), ...counts });
     });
   });
 }
@@ -62,6 +78,12 @@ function run(config) {
     results.push(await run(config));
   }
   process.stdout.write('\n[jest-each] summary\n');
-  for (const r of results) process.stdout.write(`  ${r.ok ? 'pass' : 'FAIL'}  ${r.config}  (${r.seconds} s${r.ok ? '' : `, exit ${r.code}`})\n`);
-  process.exit(results.every((r) => r.ok) ? 0 : 1);
+  for (const r of results) {
+    process.stdout.write(`  ${r.ok ? 'pass' : 'FAIL'}  ${r.config}  ${r.passed} passed, ${r.failed} failed (${r.seconds} s${r.ok ? '' : `, exit ${r.code}`})\n`);
+  }
+  const sum = (k) => results.reduce((n, r) => n + r[k], 0);
+  const ok = results.every((r) => r.ok) && sum('passed') > 0;
+  // The plain closing line: 'N passed, N failed' alone on a line.
+  process.stdout.write(`tests: ${sum('passed')} passed, ${sum('failed')} failed${sum('skipped') ? `, ${sum('skipped')} skipped` : ''}\n`);
+  process.exit(ok ? 0 : 1);
 })();
