@@ -37,7 +37,10 @@ function mtime(file) {
   }
 }
 
-/** What each step reads, what it writes (its marker), and how to run it. */
+/**
+ * What each step reads, what it writes (its marker), and how to run it.
+ * @type {Record<string, { sources: string[], output: string, run: [string, string[]] }>}
+ */
 const STEPS = {
   core: {
     sources: ['packages/core/src', 'packages/core/tsconfig.build.json', 'packages/core/package.json'],
@@ -57,7 +60,7 @@ const STEPS = {
 };
 
 /**
- * @param {Array<keyof typeof STEPS>} which
+ * @param {Array<'core' | 'sandbox' | 'n8n'>} which
  * @param {{ log?: (s: string) => void, force?: boolean }} [o]
  */
 function build(which, { log = () => {}, force = false } = {}) {
