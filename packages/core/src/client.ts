@@ -298,8 +298,9 @@ export class PanelClient {
     const started = rt.now();
     const form = { action, ...fields };
     for (let retries = 0; ; retries++) {
-      if (this.limiter) await this.limiter.acquire();
+      const done = this.limiter ? await this.limiter.acquire() : undefined;
       const outcome = await this.attempt(action, form, parse);
+      done?.();
       if ('value' in outcome) return outcome.value;
       const { error, panelAnswered } = outcome;
       const retryAfterMs = (error as { retryAfterMs?: number }).retryAfterMs;

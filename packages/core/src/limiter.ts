@@ -3,6 +3,11 @@
  * (the Panel allows 1000 per minute per IP). One limiter is shared by every call of a
  * client, so concurrent batches cannot together exceed the Panel's limit. Time comes from
  * the injected clock and sleep: no timers of its own.
+ *
+ * A slot is stamped when the request starts and stamped again when its reply arrives. The
+ * Panel counts a request when it reaches it, which may be later than our start (a queue in
+ * the connection pool, a slow network); the reply can only come after that, so a window
+ * measured from the reply is never shorter than the Panel's.
  */
 
 export interface RateLimitOptions {
@@ -43,11 +48,14 @@ export class RateLimiter {
     this.starts = new Array<number>(limit).fill(Number.NEGATIVE_INFINITY);
   }
 
-  /** Resolves when one more request may start now, and counts it. */
-  acquire(): Promise<void> {
+  /**
+   * Resolves when one more request may start now, and counts it. Call the returned
+   * function when the request has finished (reply or failure): its slot then counts from then.
+   */
+  acquire(): Promise<() => void> {
     const turn = this.tail.then(() => this.take());
     // A failing sleep must not wedge the queue for later callers.
-    this.tail = turn.catch(() => undefined);
+    this.tail = turn.then(() => undefined, () => undefined);
     return turn;
   }
 
@@ -56,15 +64,20 @@ export class RateLimiter {
     if (untilMs > this.blockedUntil) this.blockedUntil = untilMs;
   }
 
-  private async take(): Promise<void> {
+  /** Waits for the oldest slot to leave the window, takes it, and returns its release. */
+  private async take(): Promise<() => void> {
     for (;;) {
       const now = this.clock.now();
       const oldest = this.starts[this.next] as number;
       const readyAt = Math.max(oldest + this.windowMs, this.blockedUntil);
       if (readyAt <= now) {
-        this.starts[this.next] = now;
+        const slot = this.next;
+        this.starts[slot] = now;
         this.next = (this.next + 1) % this.limit;
-        return;
+        return () => {
+          const at = this.clock.now();
+          if (at > (this.starts[slot] as number)) this.starts[slot] = at;
+        };
       }
       await this.clock.sleep(readyAt - now);
     }
