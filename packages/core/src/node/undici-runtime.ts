@@ -61,6 +61,18 @@ export function createNodeRuntime(options: NodeRuntimeOptions): NodeRuntime {
     const url = new URL(req.url);
     const timeoutMs = req.timeoutMs > 0 ? req.timeoutMs : defaultTimeout;
     const body = encodeForm({ key: apiKey, ...req.form });
+    // One overall deadline, cleared as soon as the reply is read (AbortSignal.timeout would
+    // leave a timer alive for the whole timeout after every request).
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new DOMException(`no complete reply within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
+    try {
+      return await exchange(url, body, timeoutMs, deadline.signal);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function exchange(url: URL, body: string, timeoutMs: number, signal: AbortSignal): Promise<TransportResponse> {
     const res = await agent.request({
       origin: url.origin,
       path: `${url.pathname}${url.search}`,
@@ -70,7 +82,7 @@ export function createNodeRuntime(options: NodeRuntimeOptions): NodeRuntime {
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
       // The overall deadline also covers a body that trickles in under bodyTimeout.
-      signal: AbortSignal.timeout(timeoutMs),
+      signal,
     });
     const headers = headerMap(res.headers);
     const declared = Number(headers['content-length']);
