@@ -112,16 +112,26 @@ async function createN8nHome({ tarball, n8nDir = ensureN8n(), userFolder, port, 
 	for (const k of Object.keys(env)) if (k.startsWith('JEST_')) delete env[k];
 	const bin = path.join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n');
 
+	// n8n starts children of its own (task runners): each n8n runs as a process group
+	// leader, and a stop or timeout signals the whole group, so nothing is left behind.
+	function killGroup(child, signal) {
+		try {
+			process.kill(-child.pid, signal);
+		} catch {
+			child.kill(signal);
+		}
+	}
+
 	// Asynchronous on purpose: the Panel n8n talks to may live in this very process.
 	async function cli(args, { timeoutMs = 300_000, allowFail = false } = {}) {
 		const started = Date.now();
 		const res = await new Promise((resolve, reject) => {
-			const child = spawn(node24(), [bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+			const child = spawn(node24(), [bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 			const out = [];
 			const err = [];
 			child.stdout.on('data', (d) => out.push(d));
 			child.stderr.on('data', (d) => err.push(d));
-			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+			const timer = setTimeout(() => killGroup(child, 'SIGKILL'), timeoutMs);
 			child.on('error', reject);
 			child.on('close', (status, signal) => {
 				clearTimeout(timer);
@@ -182,7 +192,7 @@ async function createN8nHome({ tarball, n8nDir = ensureN8n(), userFolder, port, 
 		},
 		/** `n8n start` in the background; resolves once it answers /healthz/readiness. */
 		async start({ timeoutMs = 180_000 } = {}) {
-			const child = spawn(node24(), [bin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+			const child = spawn(node24(), [bin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 			let output = '';
 			child.stdout.on('data', (d) => (output += d));
 			child.stderr.on('data', (d) => (output += d));
@@ -197,7 +207,7 @@ async function createN8nHome({ tarball, n8nDir = ensureN8n(), userFolder, port, 
 					// not listening yet
 				}
 				if (Date.now() > deadline) {
-					child.kill('SIGTERM');
+					killGroup(child, 'SIGTERM');
 					throw new Error(`n8n start not ready after ${timeoutMs} ms:\n${output.slice(-4000)}`);
 				}
 				await new Promise((r) => setTimeout(r, 500));
@@ -207,8 +217,8 @@ async function createN8nHome({ tarball, n8nDir = ensureN8n(), userFolder, port, 
 				child,
 				output: () => output,
 				async stop() {
-					if (child.exitCode === null) child.kill('SIGTERM');
-					const t = setTimeout(() => child.exitCode === null && child.kill('SIGKILL'), 20_000);
+					if (child.exitCode === null) killGroup(child, 'SIGTERM');
+					const t = setTimeout(() => child.exitCode === null && killGroup(child, 'SIGKILL'), 20_000);
 					await exited;
 					clearTimeout(t);
 				},
