@@ -1,4 +1,4 @@
-import { PanelError, PanelValidationError } from '../../src/errors';
+import { PanelValidationError } from '../../src/errors';
 import type { OrderTypeName, Service } from '../../src/types';
 
 export function service(type: OrderTypeName | string, over: Partial<Service> = {}): Service {
@@ -31,12 +31,5 @@ export function validationError(fn: () => unknown, field: string): PanelValidati
   return err;
 }
 
-export function thrown(fn: () => unknown): PanelError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof PanelError) return e;
-    throw e;
-  }
-  throw new Error('expected a PanelError, nothing was thrown');
-}
+/** The PanelError `fn` throws (one helper for the whole suite). */
+export { caught as thrown } from '../parse/helpers';
