@@ -4,6 +4,7 @@
  * an item n8n routes to the error output (`json` holding only `error`).
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { PanelNotFoundError } from '@panel/core';
 import { toNodeError } from './errors';
 
 export function errorItem(ctx: IExecuteFunctions, error: unknown, itemIndex: number): INodeExecutionData {
@@ -86,4 +87,15 @@ export async function acrossItems<R>(
 		}
 	});
 	return out;
+}
+
+/**
+ * A per-id error is data in a batch, but an item that asked for that one id fails with it.
+ * `noun` names the id for the message ("Order", "Refill").
+ */
+export function oneResultOrFail(result: { error: string | null }, noun: string, id: string): IDataObject {
+	if (result.error !== null) {
+		throw new PanelNotFoundError(`${noun} ${id}: ${result.error}. Check the ${noun.toLowerCase()} ID.`, { id });
+	}
+	return { ...result };
 }

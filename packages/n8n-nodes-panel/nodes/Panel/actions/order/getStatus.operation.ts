@@ -2,9 +2,9 @@
  * Order → Get status: one order per item. Across many items the ids are collected and
  * fetched together (core batches ≤ 100 per request), so 1,000 items cost 10 requests.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { PanelNotFoundError, type StatusResult } from '@panel/core';
-import { acrossItems } from '../../helpers/items';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { StatusResult } from '@panel/core';
+import { acrossItems, oneResultOrFail } from '../../helpers/items';
 import { orderIdField } from '../common.descriptions';
 import { readId } from '../ids';
 import type { OperationContext } from '../types';
@@ -16,14 +16,6 @@ export const description: INodeProperties[] = [
 	),
 ];
 
-/** A per-id error is data in a batch, but here the item asked for that one order: it fails. */
-export function statusOrFail(result: StatusResult): IDataObject {
-	if (result.error !== null) {
-		throw new PanelNotFoundError(`Order ${result.order}: ${result.error}. Check the order ID.`, { id: result.order });
-	}
-	return { ...result };
-}
-
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
@@ -34,6 +26,6 @@ export async function execute(
 		items,
 		(i) => [readId(this, 'orderId', i, 'Order ID')],
 		async (ids) => await client.statuses(ids),
-		(results) => statusOrFail(results[0] as StatusResult),
+		([result]) => oneResultOrFail(result as StatusResult, 'Order', (result as StatusResult).order),
 	);
 }

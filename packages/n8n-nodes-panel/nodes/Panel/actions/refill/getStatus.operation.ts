@@ -1,7 +1,7 @@
 /** Refill → Get status: one refill per item, all items' refills fetched together in batches. */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { PanelNotFoundError, type RefillStatus } from '@panel/core';
-import { acrossItems } from '../../helpers/items';
+import type { RefillStatus } from '@panel/core';
+import { acrossItems, oneResultOrFail } from '../../helpers/items';
 import { readId } from '../ids';
 import type { OperationContext } from '../types';
 
@@ -28,12 +28,6 @@ export async function execute(
 		items,
 		(i) => [readId(this, 'refillId', i, 'Refill ID')],
 		async (ids) => await client.refillStatuses(ids),
-		([result]) => {
-			const r = result as RefillStatus;
-			if (r.error !== null) {
-				throw new PanelNotFoundError(`Refill ${r.refill}: ${r.error}. Check the refill ID.`, { id: r.refill });
-			}
-			return { ...r };
-		},
+		([result]) => oneResultOrFail(result as RefillStatus, 'Refill', (result as RefillStatus).refill),
 	);
 }
