@@ -232,21 +232,21 @@ export class Decimal {
   }
 }
 
-const PLAIN_DECIMAL = /^(0|[1-9]\d{0,29})(\.\d{1,30})?$/;
+/** Already canonical: no sign, no exponent, no leading or trailing zeros to strip. */
+const CANONICAL_DECIMAL = /^(0|[1-9]\d{0,29})(\.\d{0,29}[1-9])?$/;
 
 /**
- * Canonical text of a decimal as the Panel sent it: keeps its trailing zeros ("1000.00"),
- * drops a leading '+', completes ".5" → "0.5", expands exponents. null when not a decimal.
+ * The one canonical text of an amount (binding project-wide, see docs/CONTRACT.md): the
+ * minimal exact decimal, i.e. Decimal.toString() — trailing fractional zeros removed, "-0"
+ * → "0", '+' dropped, ".5" → "0.5", exponents expanded. "4.50", 4.5 and "4.500" are all
+ * "4.5", so one amount compares equal however the Panel wrote it. null when not a decimal.
+ * Parsers keep the Panel's own spelling beside it as `<field>_raw` (see parse/read.ts).
  */
 export function decimalText(value: unknown): string | null {
-  // Fast path for what Panels send almost always ("0.90", "100.84292"): already canonical.
-  if (typeof value === 'string' && PLAIN_DECIMAL.test(value)) return value;
+  // Fast path for what Panels send most ("0.9", "100.84292"): already canonical.
+  if (typeof value === 'string' && CANONICAL_DECIMAL.test(value)) return value;
   const d = Decimal.tryParse(value);
   if (d === null) return null;
-  if (typeof value === 'string' && /^[+-]?\d*\.?\d*$/.test(value.trim())) {
-    const s = d.format();
-    return s === '-0' || /^-0\.0*$/.test(s) ? s.slice(1) : s;
-  }
   const s = d.toString();
   return s === '-0' ? '0' : s;
 }

@@ -31,8 +31,14 @@ export type PanelAction =
   | 'refill'
   | 'refill_status';
 
+/** A raw value as the Panel sent it, kept beside its normalised form (`<field>_raw`). */
+export type RawValue = string | number | boolean;
+
 export interface Balance {
+  /** Canonical decimal text (see decimalText): "4.50" → "4.5". */
   balance: string;
+  /** The Panel's own spelling, only when it differs in type or text. */
+  balance_raw?: RawValue;
   currency: string;
 }
 
@@ -43,8 +49,10 @@ export interface Service {
   type: OrderTypeName | null;
   /** The type exactly as the catalog spelled it. */
   type_raw: string;
-  /** Price per 1000 units, exact decimal. */
+  /** Price per 1000 units, canonical exact decimal. */
   rate: string;
+  /** The catalog's spelling of the rate, only when it differs in type or text. */
+  rate_raw?: RawValue;
   min: number;
   max: number;
   category: string;
@@ -93,9 +101,15 @@ export interface OrderStatus {
   status: CanonicalStatus;
   status_raw: string;
   final: boolean;
+  /** Canonical decimal text; `charge_raw` holds the Panel's spelling where it differs. */
   charge: string | null;
+  charge_raw?: RawValue;
   start_count: number | null;
+  /** Only when start_count could not be read as a whole number. */
+  start_count_raw?: RawValue;
   remains: number | null;
+  /** Only when remains could not be read as a whole number (e.g. "Unknown"). */
+  remains_raw?: RawValue;
   currency: string | null;
 }
 

@@ -8,7 +8,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { PanelValidationError, PanelWebhookError } from './errors';
 import { decodeForm } from './form';
-import { decimalText } from './money';
+import { moneyField } from './parse/read';
 import { readStatus } from './statuses';
 import type { OrderUpdate } from './types';
 
@@ -105,7 +105,7 @@ export function parseOrderUpdate(rawBody: RawBody): OrderUpdate {
     order,
     ...readStatus(statusRaw.trim()),
     status_raw: statusRaw,
-    charge: rec.charge === null || rec.charge === undefined ? null : decimalText(rec.charge),
+    ...moneyField('charge', rec.charge),
     start_count: intOrNull(rec.start_count),
     remains: intOrNull(rec.remains),
     currency,

@@ -65,7 +65,7 @@ describe('every action sends exactly its form (never the key) and reads its repl
     const list = await client.services();
     expect(rt.calls[0]!.form).toEqual({ action: 'services' });
     expect(list.map((s) => [s.service, s.type, s.rate, s.min, s.max])).toEqual([
-      ['1', 'Default', '0.90', 50, 10000],
+      ['1', 'Default', '0.9', 50, 10000],
       ['2', 'Custom Comments', '8', 1, 1500],
       ['8', 'Subscriptions', '0.45', 50, 5000],
     ]);

@@ -86,12 +86,17 @@ describe('Decimal', () => {
     expect(Decimal.fromUnits(BigInt(12345), 2).toString()).toBe('123.45');
   });
 
-  it('keeps the Panel\'s spelling of a decimal text (decimalText)', () => {
-    expect(decimalText('1000.00')).toBe('1000.00');
+  it('gives one canonical spelling of an amount (decimalText)', () => {
+    expect(decimalText('1000.00')).toBe('1000');
+    expect(decimalText('4.50')).toBe('4.5');
     expect(decimalText(' 100.84292 ')).toBe('100.84292');
-    expect(decimalText('+.50')).toBe('0.50');
-    expect(decimalText('-0.00')).toBe('0.00');
+    expect(decimalText('+.50')).toBe('0.5');
+    expect(decimalText('.5')).toBe('0.5');
+    expect(decimalText('-0.00')).toBe('0');
+    expect(decimalText('-0')).toBe('0');
+    expect(decimalText('007.10')).toBe('7.1');
     expect(decimalText(4.5)).toBe('4.5');
+    expect(decimalText(4.5)).toBe(decimalText('4.50'));
     expect(decimalText('1e2')).toBe('100');
     expect(decimalText('n/a')).toBeNull();
   });

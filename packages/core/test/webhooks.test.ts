@@ -39,6 +39,7 @@ describe('parseOrderUpdate', () => {
       remains: 0,
       start_count: 8421,
       charge: '4.5',
+      charge_raw: 4.5,
       currency: null,
     });
   });
@@ -56,7 +57,7 @@ describe('parseOrderUpdate', () => {
     ['unknown status kept raw', '{"order_id":3,"status":"Paused"}', { status: 'Unknown', status_raw: 'Paused', final: false }],
     ['a numeric status kept raw', '{"order_id":3,"status":7}', { status: 'Unknown', status_raw: '7', final: false }],
     ['spelling variants', '{"order_id":3,"status":"cancelled"}', { status: 'Canceled', final: true }],
-    ['form-encoded body', 'order_id=4&status=Completed&remains=0&charge=1.50', { order: '4', status: 'Completed', charge: '1.50', remains: 0 }],
+    ['form-encoded body', 'order_id=4&status=Completed&remains=0&charge=1.50', { order: '4', status: 'Completed', charge: '1.5', charge_raw: '1.50', remains: 0 }],
     ['a BOM and spaces', '\uFEFF  {"order_id":5,"status":"Failed"}  ', { order: '5', status: 'Failed', final: true }],
   ])('tolerates %s', (_n, body, expected) => {
     expect(parseOrderUpdate(body)).toMatchObject(expected);

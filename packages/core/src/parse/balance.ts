@@ -1,8 +1,8 @@
-/** `balance` → { balance: exact decimal text, currency }. */
+/** `balance` → { balance: canonical decimal text, balance_raw when the Panel spelled it otherwise, currency }. */
 import { z } from 'zod';
 import type { Balance } from '../types';
 import type { ParseOptions } from './options';
-import { zDecimal, zText } from './read';
+import { moneyField, zDecimal, zText } from './read';
 import { guard, zparse } from './shape';
 
 const BalanceReply = z.object({
@@ -12,5 +12,9 @@ const BalanceReply = z.object({
 });
 
 export function parseBalance(json: unknown, opts: ParseOptions = {}): Balance {
-  return guard('balance', opts, () => zparse('balance', BalanceReply, json, opts));
+  return guard('balance', opts, () => {
+    const { balance, currency } = zparse('balance', BalanceReply, json, opts);
+    const { balance_raw } = moneyField('balance', (json as Record<string, unknown>).balance);
+    return balance_raw === undefined ? { balance, currency } : { balance, balance_raw, currency };
+  });
 }

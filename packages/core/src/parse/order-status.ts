@@ -2,16 +2,17 @@
 import { z } from 'zod';
 import { readStatus } from '../statuses';
 import type { OrderStatus } from '../types';
-import { zDecimalOrNull, zIntOrNull, zTextOrNull } from './read';
+import { countField, moneyField, readOptionalText } from './read';
 
-/** The status fields; `status` must be there (text or number), the rest are tolerated missing. */
-export const StatusFields = z.object({
-  status: z.union([z.string(), z.number()], { errorMap: () => ({ message: 'expected a "status" text' }) }),
-  charge: zDecimalOrNull,
-  start_count: zIntOrNull,
-  remains: zIntOrNull,
-  currency: zTextOrNull,
-});
+/**
+ * The status fields; `status` must be there (text or number), the rest are tolerated missing
+ * and read by toOrderStatus (raw kept where they cannot be normalised).
+ */
+export const StatusFields = z
+  .object({
+    status: z.union([z.string(), z.number()], { errorMap: () => ({ message: 'expected a "status" text' }) }),
+  })
+  .passthrough();
 
 export type StatusFields = z.infer<typeof StatusFields>;
 
@@ -19,9 +20,9 @@ export function toOrderStatus(order: string, f: StatusFields): OrderStatus {
   return {
     order,
     ...readStatus(f.status),
-    charge: f.charge,
-    start_count: f.start_count,
-    remains: f.remains,
-    currency: f.currency,
+    ...moneyField('charge', f.charge),
+    ...countField('start_count', f.start_count),
+    ...countField('remains', f.remains),
+    currency: readOptionalText(f.currency),
   };
 }

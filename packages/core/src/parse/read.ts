@@ -40,6 +40,34 @@ export function readDecimal(v: unknown): string | null {
   return decimalText(v);
 }
 
+/** A raw value worth keeping beside its normalised form: present and not blank text. */
+function given(raw: unknown): raw is string | number | boolean {
+  return (typeof raw === 'string' && raw.trim() !== '') || typeof raw === 'number' || typeof raw === 'boolean';
+}
+
+/**
+ * A money field in canonical form plus the Panel's own spelling where it differs in type or
+ * text: `("charge", "4.50")` → `{ charge: "4.5", charge_raw: "4.50" }`; `("charge", "4.5")` →
+ * `{ charge: "4.5" }`; unreadable → `{ charge: null, charge_raw: "n/a" }`.
+ */
+export function moneyField<F extends string>(field: F, raw: unknown): { [K in F]: string | null } & Partial<Record<`${F}_raw`, string | number | boolean>> {
+  const value = readDecimal(raw);
+  const out = { [field]: value } as Record<string, unknown>;
+  if (given(raw) && raw !== value) out[`${field}_raw`] = raw;
+  return out as { [K in F]: string | null } & Partial<Record<`${F}_raw`, string | number | boolean>>;
+}
+
+/**
+ * A count (start_count, remains) as an integer, and the raw value beside it only when it
+ * cannot be read as one: `"remains": "Unknown"` → `{ remains: null, remains_raw: "Unknown" }`.
+ */
+export function countField<F extends string>(field: F, raw: unknown): { [K in F]: number | null } & Partial<Record<`${F}_raw`, string | number | boolean>> {
+  const value = readInt(raw);
+  const out = { [field]: value } as Record<string, unknown>;
+  if (value === null && given(raw)) out[`${field}_raw`] = raw;
+  return out as { [K in F]: number | null } & Partial<Record<`${F}_raw`, string | number | boolean>>;
+}
+
 /** Plain text from a string, number or boolean; '' otherwise. */
 export function readText(v: unknown): string {
   if (typeof v === 'string') return v;

@@ -47,7 +47,7 @@ function readService(item: unknown, i: number, opts: ParseOptions): Service {
     type = normalizeServiceType(type_raw);
     if (typeCache.size < 1000) typeCache.set(type_raw, type);
   }
-  return {
+  const out: Service = {
     ...item,
     service,
     name: readText(item.name),
@@ -58,4 +58,6 @@ function readService(item: unknown, i: number, opts: ParseOptions): Service {
     max,
     category: readText(item.category),
   };
+  if (item.rate !== rate) out.rate_raw = item.rate as string | number;
+  return out;
 }

@@ -13,7 +13,7 @@ beforeEach(() => h.sb.reset());
 
 describe('reads', () => {
   it('balance: the funded sandbox account, exact', async () => {
-    await expect(h.client().balance()).resolves.toEqual({ balance: '1000.00', currency: 'USD' });
+    await expect(h.client().balance()).resolves.toEqual({ balance: '1000', balance_raw: '1000.00', currency: 'USD' });
   });
 
   it('services: the whole catalog, all eight types, normalised', async () => {

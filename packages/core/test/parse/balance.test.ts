@@ -8,12 +8,12 @@ describe('parseBalance', () => {
   });
 
   it.each([
-    [{ balance: 100.84292, currency: 'USD' }, { balance: '100.84292', currency: 'USD' }],
-    [{ balance: '1000.00', currency: 'EUR' }, { balance: '1000.00', currency: 'EUR' }],
-    [{ balance: ' 5 ', currency: ' USD ' }, { balance: '5', currency: 'USD' }],
+    [{ balance: 100.84292, currency: 'USD' }, { balance: '100.84292', balance_raw: 100.84292, currency: 'USD' }],
+    [{ balance: '1000.00', currency: 'EUR' }, { balance: '1000', balance_raw: '1000.00', currency: 'EUR' }],
+    [{ balance: ' 5 ', currency: ' USD ' }, { balance: '5', balance_raw: ' 5 ', currency: 'USD' }],
     [{ balance: '0' }, { balance: '0', currency: '' }],
     [{ balance: '-3.5', currency: null }, { balance: '-3.5', currency: '' }],
-    [{ balance: '1e-7', currency: 'USD', extra: true }, { balance: '0.0000001', currency: 'USD' }],
+    [{ balance: '1e-7', currency: 'USD', extra: true }, { balance: '0.0000001', balance_raw: '1e-7', currency: 'USD' }],
   ])('tolerates %j', (json, out) => {
     expect(parseBalance(json)).toEqual(out);
   });

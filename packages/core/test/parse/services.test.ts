@@ -10,7 +10,7 @@ const SPEC = [
 describe('parseServices', () => {
   it('reads the spec example, numbers from strings, type normalised beside the raw one', () => {
     expect(parseServices(SPEC)).toEqual([
-      { service: '1', name: 'Followers', type: 'Default', type_raw: 'Default', rate: '0.90', min: 50, max: 10000, category: 'First Category' },
+      { service: '1', name: 'Followers', type: 'Default', type_raw: 'Default', rate: '0.9', rate_raw: '0.90', min: 50, max: 10000, category: 'First Category' },
       { service: '2', name: 'Comments', type: 'Custom Comments', type_raw: 'Custom Comments', rate: '8', min: 10, max: 1500, category: 'Second Category' },
     ]);
   });
@@ -23,6 +23,7 @@ describe('parseServices', () => {
       type: 'Custom Comments Package',
       type_raw: 'custom comments package',
       rate: '1.25',
+      rate_raw: 1.25,
       min: 1,
       max: 100,
       category: '',

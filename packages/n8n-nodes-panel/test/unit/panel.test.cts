@@ -88,7 +88,7 @@ describe('Account → Get balance', () => {
 	it('returns the balance once per run, on every item, paired', async () => {
 		const { out, calls } = await run({ resource: 'account', operation: 'getBalance' }, { items: 3 });
 		expect(calls).toHaveLength(1);
-		expect(out).toEqual([0, 1, 2].map((i) => ({ json: { balance: '1000.00', currency: 'USD' }, pairedItem: { item: i } })));
+		expect(out).toEqual([0, 1, 2].map((i) => ({ json: { balance: '1000', balance_raw: '1000.00', currency: 'USD' }, pairedItem: { item: i } })));
 	});
 });
 
@@ -314,7 +314,7 @@ describe('methods', () => {
 	it('searchServices: the catalog, searchable by name, category or id, filtered by the chosen order type', async () => {
 		const all = await searchServices.call(loadOptionsContext({ creds }).ctx);
 		expect(all.results).toHaveLength(sb.catalog().length);
-		expect(all.results[0]).toEqual({ name: expect.stringMatching(/^1 · Instagram Followers .*\(Default, 0\.90 per 1000, 50–10000\)$/), value: '1' });
+		expect(all.results[0]).toEqual({ name: expect.stringMatching(/^1 · Instagram Followers .*\(Default, 0\.9 per 1000, 50–10000\)$/), value: '1' });
 		const polls = await searchServices.call(loadOptionsContext({ creds, current: { orderType: 'Poll' } }).ctx);
 		expect(polls.results.map((r) => r.value)).toEqual(['7']);
 		const byText = await searchServices.call(loadOptionsContext({ creds }).ctx, 'tiktok');
