@@ -4,28 +4,17 @@
  * back into one result per input id, in input order.
  */
 import { PanelValidationError, type Scrubber } from './errors';
+import { parseId } from './ids';
 
 /** The Panel's cap on ids per multiStatus / multi refill_status request. */
 export const MAX_IDS_PER_REQUEST = 100;
 
-/**
- * An id as the Panel writes it: a non-negative integer, given as a number or a string
- * (surrounding spaces tolerated). Anything else would corrupt the comma list.
- */
+/** One id for a request (see parseId: opaque, trimmed, no comma). */
 export function normalizeId(raw: unknown, field: string, scrub?: Scrubber): string {
-  const text = typeof raw === 'number' ? (Number.isSafeInteger(raw) && raw >= 0 ? String(raw) : '') : typeof raw === 'string' ? raw.trim() : '';
-  if (!/^\d+$/.test(text)) {
-    const shown = typeof raw === 'string' || typeof raw === 'number' ? JSON.stringify(raw) : typeof raw;
-    throw new PanelValidationError(
-      `${field} must be a whole number as the Panel returned it (e.g. 23501); got ${shown}.`,
-      { field, ...(scrub ? { scrub } : {}) },
-    );
-  }
-  // Leading zeros would make "007" and "7" two ids for the same order.
-  return text.replace(/^0+(?=\d)/, '');
+  return parseId(raw, field, scrub ? { scrub } : {});
 }
 
-/** Normalise a list of ids; an empty list is an input error, not an empty request. */
+/** Every element of a list as an id; an empty list is an input error, not an empty request. */
 export function normalizeIds(raw: ReadonlyArray<unknown>, field: string, scrub?: Scrubber): string[] {
   if (!Array.isArray(raw)) throw new PanelValidationError(`${field} must be a list of ids.`, { field });
   if (raw.length === 0) throw new PanelValidationError(`${field} is empty: give at least one id.`, { field });

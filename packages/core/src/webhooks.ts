@@ -8,7 +8,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { PanelValidationError, PanelWebhookError } from './errors';
 import { decodeForm } from './form';
-import { moneyField } from './parse/read';
+import { moneyField, readInt } from './parse/read';
 import { readStatus } from './statuses';
 import type { OrderUpdate } from './types';
 
@@ -49,15 +49,6 @@ function malformed(message: string): PanelWebhookError {
 }
 
 /** Integer or null from a number or numeric string (remains may be non-numeric in the wild). */
-function intOrNull(v: unknown): number | null {
-  if (typeof v === 'number') return Number.isFinite(v) ? Math.trunc(v) : null;
-  if (typeof v === 'string' && /^\s*[+-]?\d+(\.\d+)?\s*$/.test(v)) {
-    const n = Math.trunc(Number(v));
-    return Number.isSafeInteger(n) ? n : null;
-  }
-  return null;
-}
-
 /**
  * Parse an order-update body: JSON `{"order_id", "status", "remains", "start_count",
  * "charge"}` (numbers or strings), tolerating `order`/`id` for the id, a missing or null
@@ -106,8 +97,8 @@ export function parseOrderUpdate(rawBody: RawBody): OrderUpdate {
     ...readStatus(statusRaw.trim()),
     status_raw: statusRaw,
     ...moneyField('charge', rec.charge),
-    start_count: intOrNull(rec.start_count),
-    remains: intOrNull(rec.remains),
+    start_count: readInt(rec.start_count),
+    remains: readInt(rec.remains),
     currency,
   };
 }

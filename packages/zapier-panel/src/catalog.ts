@@ -2,7 +2,7 @@
  * The service catalog, cached briefly for dropdowns and dynamic fields (Zapier re-runs them
  * on every change in the editor). Polling triggers always read it fresh.
  */
-import type { PanelClient, Service } from '@panel/core';
+import { parseIdList, type PanelClient, type Service } from '@panel/core';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 
 export const CATALOG_TTL_SECONDS = 300;
@@ -44,11 +44,7 @@ export function contains(haystack: unknown, needle: unknown): boolean {
   return n === '' || String(haystack ?? '').toLowerCase().includes(n);
 }
 
-/** A Zapier list input (array, or one comma/newline separated string) as trimmed ids. */
-export function idList(value: unknown): string[] {
-  const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-  return items
-    .flatMap((v) => String(v).split(/[\s,]+/))
-    .map((v) => v.trim())
-    .filter((v) => v !== '');
+/** A Zapier list input (array, or one comma/newline separated string) as ids: core's one id reader. */
+export function idList(value: unknown, field = 'ids'): string[] {
+  return parseIdList(value, field, { allowEmpty: true });
 }

@@ -4,6 +4,7 @@
  * form value sent to the Panel, or an issue whose message says what to fix.
  */
 import { z } from 'zod';
+import { readInteger } from '../integers';
 import type { OrderField, OrderFieldKind } from '../types';
 
 export interface FieldSpec extends OrderField {
@@ -91,16 +92,6 @@ export function stringField(name: string, c: Common): FieldSpec {
     if (s.length > 1024) return fail(ctx, `${what} is longer than 1024 characters.`);
     return s;
   });
-}
-
-/** Reads an integer from a number or a string of digits. */
-export function readInteger(v: unknown): number | null {
-  if (typeof v === 'number') return Number.isSafeInteger(v) ? v : null;
-  if (typeof v === 'string' && /^\s*[+-]?\d+\s*$/.test(v)) {
-    const n = Number(v.trim());
-    return Number.isSafeInteger(n) ? n : null;
-  }
-  return null;
 }
 
 export function integerField(name: string, c: Common & { min: number; max?: number }): FieldSpec {

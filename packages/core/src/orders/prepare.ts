@@ -9,7 +9,7 @@ import type { OrderInput, OrderTypeName, PreparedOrder, QuantityRule, Service } 
 import type { OrderValues } from './define';
 import { SUBSCRIPTIONS_REFUSAL } from './subscriptions';
 import { ORDER_TYPES, normalizeServiceType } from './table';
-import { readInteger } from './fields';
+import { readInteger } from '../integers';
 
 export interface PrepareOptions {
   /** Currency to report beside the estimate (services carry none in the spec). */

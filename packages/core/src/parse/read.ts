@@ -5,6 +5,7 @@
  * normalised becomes null (or keeps its raw text) instead of failing the reply.
  */
 import { z } from 'zod';
+import { readInteger } from '../integers';
 import { decimalText } from '../money';
 import { carriesError, errorText } from './interpret';
 
@@ -21,16 +22,7 @@ export function readId(v: unknown): string | null {
 
 /** An integer count from a number or numeric string ("157", "157.0", 157); else null. */
 export function readInt(v: unknown): number | null {
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return null;
-    const n = Math.trunc(v);
-    return Number.isSafeInteger(n) ? n : null;
-  }
-  if (typeof v === 'string' && /^\s*[+-]?\d+(\.\d*)?\s*$/.test(v)) {
-    const n = Math.trunc(Number(v));
-    return Number.isSafeInteger(n) ? n : null;
-  }
-  return null;
+  return readInteger(v, 'tolerant');
 }
 
 /** Exact decimal text from a string or number; null when absent, empty or not a number. */

@@ -115,8 +115,8 @@ describe('Service', () => {
 		expect(err.message).toMatch(/Service 4040 is not in the Panel's catalog/);
 		expect(err.context.itemIndex).toBe(0);
 	});
-	it('refuses a service id that is not a number, naming the field', async () => {
-		const err = await failure({ resource: 'service', operation: 'get', service: rl('abc') });
+	it('refuses a service id that holds a comma, naming the field', async () => {
+		const err = await failure({ resource: 'service', operation: 'get', service: rl('1,2') });
 		expect(err).toBeInstanceOf(NodeOperationError);
 		expect(err.message).toMatch(/Service/);
 	});
@@ -195,7 +195,7 @@ describe('statuses in batches', () => {
 	});
 	it('an unknown id fails only its item; a malformed id fails before any request', async () => {
 		const good = seed();
-		const { out } = await run((i) => ({ resource: 'order', operation: 'getStatus', orderId: ['999999', String(good), 'x1'][i] }), { items: 3, continueOnFail: true });
+		const { out } = await run((i) => ({ resource: 'order', operation: 'getStatus', orderId: ['999999', String(good), 'x,1'][i] }), { items: 3, continueOnFail: true });
 		expect(out[0]?.json.error).toMatch(/Order 999999/);
 		expect(out[1]?.json).toMatchObject({ order: String(good), status: 'Pending' });
 		expect(out[2]?.json.error).toMatch(/Order ID/);

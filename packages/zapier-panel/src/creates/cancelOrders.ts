@@ -16,7 +16,7 @@ export default defineCreate({
     ],
     perform: (z, bundle) =>
       withPanel(z, bundle, async (client) => {
-        const ids = idList(bundle.inputData.orders);
+        const ids = idList(bundle.inputData.orders, 'orders');
         if (ids.length === 0) throw new z.errors.Error('Check the "orders" field: list at least one order id to cancel.', 'validation:orders', 400);
         const results = await client.cancel(ids);
         const canceled = results.filter((r) => r.canceled).map((r) => r.order);

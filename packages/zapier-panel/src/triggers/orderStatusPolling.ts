@@ -28,7 +28,7 @@ export default defineTrigger({
     ],
     perform: (z, bundle) =>
       withPanel(z, bundle, async (client) => {
-        const ids = idList(bundle.inputData.orders);
+        const ids = idList(bundle.inputData.orders, 'orders');
         if (ids.length === 0) throw new z.errors.Error('Check the "orders" field: list at least one order id to watch.', 'validation:orders', 400);
         const results = await client.statuses(ids);
         const found = results.flatMap((r) => (r.error === null ? [r] : []));

@@ -33,7 +33,7 @@ export default defineTrigger({
     ],
     perform: (z, bundle) =>
       withPanel(z, bundle, async (client) => {
-        const watched = new Set(idList(bundle.inputData.services));
+        const watched = new Set(idList(bundle.inputData.services, 'services'));
         const services = await client.services();
         return newestFirst(services)
           .filter((s) => watched.size === 0 || watched.has(s.service))
