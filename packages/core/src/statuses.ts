@@ -1,8 +1,9 @@
 /**
  * Order (and refill) status spellings → one canonical set. The spec names Pending,
  * In progress, Partial, Completed, Done, Canceled, Failed; Panels of this family also send
- * Processing, Active, Cancelled, Refunded and any casing/spacing of these. Anything else is
- * kept raw with status 'Unknown' and is never final.
+ * Processing, Active, Cancelled, Refunded, refill statuses such as Rejected, and any
+ * casing/spacing of these ("in progress", "IN_PROGRESS"). Anything else is kept raw with
+ * status 'Unknown' and is never final. One table: add a spelling here, nowhere else.
  */
 import type { CanonicalStatus } from './types';
 
@@ -28,20 +29,31 @@ export const STATUS_SPELLINGS: Readonly<Record<string, CanonicalStatus>> = {
   pending: 'Pending',
   awaiting: 'Pending',
   queued: 'Pending',
+  inqueue: 'Pending',
+  waiting: 'Pending',
+  new: 'Pending',
   inprogress: 'In progress',
   processing: 'In progress',
+  inprocess: 'In progress',
   active: 'In progress',
+  started: 'In progress',
+  running: 'In progress',
   partial: 'Partial',
   partiallycompleted: 'Partial',
+  partiallyrefunded: 'Partial',
   completed: 'Completed',
   complete: 'Completed',
   done: 'Completed',
+  finished: 'Completed',
+  success: 'Completed',
   canceled: 'Canceled',
   cancelled: 'Canceled',
   refunded: 'Canceled',
   failed: 'Failed',
   fail: 'Failed',
+  error: 'Failed',
   rejected: 'Failed',
+  declined: 'Failed',
 };
 
 function foldStatus(raw: string): string {

@@ -13,6 +13,13 @@ const SPELLINGS: Array<[string, string, boolean]> = [
   ['Active', 'In progress', false],
   ['Cancelled', 'Canceled', true],
   ['Refunded', 'Canceled', true],
+  // Refill statuses and other Panels' words (panels.md).
+  ['Rejected', 'Failed', true],
+  ['Declined', 'Failed', true],
+  ['In queue', 'Pending', false],
+  ['Waiting', 'Pending', false],
+  ['In process', 'In progress', false],
+  ['Partially refunded', 'Partial', true],
 ];
 
 /** Case and spacing variants seen in the wild. */

@@ -1,12 +1,13 @@
 /**
  * `cancel` → CancelResult[]: `[{"order":9,"cancel":{"status":"success"}}, {"order":2,"error":"…"}]`.
- * Also read: `cancel: 1 | true | "success"`, `cancel: {"error": …}`, and replies keyed by id.
+ * Also read: `cancel: 1 | true | "success"`, `cancel: {"error": …}`, replies keyed by id, and
+ * the single-order form's bare `{"cancel": {"status": "success"}}` (no id: it answers the one id asked).
  */
 import type { CancelResult } from '../types';
 import { alignToIds, MISSING_FROM_REPLY, readEntries } from './entries';
 import { errorText } from './interpret';
 import type { ParseOptions } from './options';
-import { isRecord, itemError } from './read';
+import { isRecord, itemError, readId } from './read';
 import { guard } from './shape';
 
 const ACCEPTED = /^(success|ok|true|1|yes|canceled|cancelled|accepted)$/i;
@@ -36,6 +37,10 @@ export function parseCancel(json: unknown, orders?: ReadonlyArray<string | numbe
   return guard('cancel', opts, () => {
     // A single result object naming its order: {"order": 9, "cancel": {...}}.
     const list = isRecord(json) && 'order' in json ? [json] : json;
+    const only = orders?.length === 1 ? readId(orders[0]) : null;
+    if (only !== null && isRecord(json) && !('order' in json) && 'cancel' in json && !(only in json)) {
+      return [toResult(only, json)];
+    }
     const entries = readEntries('cancel', list, ['order', 'order_id', 'id'], opts);
     return alignToIds(entries, orders, toResult, (order) => ({ order, canceled: false, error: MISSING_FROM_REPLY }));
   });

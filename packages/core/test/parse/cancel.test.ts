@@ -36,6 +36,10 @@ describe('parseCancel', () => {
       { order: '3', canceled: true, error: null },
     ]);
     expect(parseCancel({ order: '5', cancel: { status: 'success' } }, [5])).toEqual([{ order: '5', canceled: true, error: null }]);
+    // The single-order dialect (`cancel&order=5`) answers without naming the order.
+    expect(parseCancel({ cancel: { status: 'success' } }, [5])).toEqual([{ order: '5', canceled: true, error: null }]);
+    expect(parseCancel({ cancel: 0 }, ['ord_5'])).toEqual([{ order: 'ord_5', canceled: false, error: expect.stringMatching(/did not say/) }]);
+    expect(parseCancel({ cancel: { error: 'Order cannot be canceled' } }, [5])).toEqual([{ order: '5', canceled: false, error: 'Order cannot be canceled' }]);
     expect(parseCancel([{ order: 1, cancel: 1 }], [1, 8])[1]).toEqual({ order: '8', canceled: false, error: expect.stringMatching(/did not mention/) });
   });
 

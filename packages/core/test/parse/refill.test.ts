@@ -41,3 +41,14 @@ describe('parseRefills (multi)', () => {
     expect((caught(() => parseRefills(json)) as PanelMalformedResponseError).reason).toBe('wrong_shape');
   });
 });
+
+describe('refill replies of other Panels (panels.md)', () => {
+  it.each([
+    [{ refill: '1' }, '1'],
+    [{ success: true, refill: 12345 }, '12345'],
+    [{ refill: 'rf_9Kq' }, 'rf_9Kq'],
+    [[{ order: 'ord_7', refill: 55 }], '55'],
+  ])('%j → refill %s', (json, refill) => {
+    expect(parseRefill(json, json instanceof Array ? 'ord_7' : 7)).toMatchObject({ refill, error: null });
+  });
+});

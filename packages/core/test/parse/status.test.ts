@@ -38,3 +38,27 @@ describe('parseStatus', () => {
     expect(err.reason).toBe('wrong_shape');
   });
 });
+
+describe('status replies of other Panels (panels.md)', () => {
+  it('lower-case statuses, "remains": "Unknown", money as a number, empty start_count: normalised, raw kept', () => {
+    expect(parseStatus({ charge: 0.5, start_count: '', status: 'in progress', remains: 'Unknown' }, 'ord_7Hk2')).toEqual({
+      order: 'ord_7Hk2',
+      status: 'In progress',
+      status_raw: 'in progress',
+      final: false,
+      charge: '0.5',
+      charge_raw: 0.5,
+      start_count: null,
+      remains: null,
+      remains_raw: 'Unknown',
+      currency: null,
+    });
+  });
+
+  it('"0.50" and 0.5 are one amount', () => {
+    const a = parseStatus({ status: 'Completed', charge: '0.50' }, 1);
+    const b = parseStatus({ status: 'completed', charge: 0.5 }, 1);
+    expect(a.charge).toBe(b.charge);
+    expect(a.charge_raw).toBe('0.50');
+  });
+});
