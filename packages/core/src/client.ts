@@ -22,6 +22,15 @@ import { createLimiter, type RateLimitOptions, type RateLimiter } from './limite
 import { decideRetry, resolveRetryOptions, type RetryOptions } from './retry';
 import { transportFailure, type PanelRuntime, type TransportResponse } from './runtime';
 import { dedupe, fetchBatched, normalizeId, normalizeIds } from './batch';
+import {
+  CANCEL_FORMS,
+  DEFAULT_DIALECT,
+  MULTI_STATUS_ACTIONS,
+  refusesCancelForm,
+  refusesMultiStatus,
+  type CancelForm,
+  type MultiStatusAction,
+} from './dialects';
 import type {
   AddResult,
   Balance,
@@ -35,8 +44,7 @@ import type {
   StatusResult,
 } from './types';
 
-/** How the Panel spells "status of many orders": this Panel's `multiStatus`, or `status&orders=` of its cousins. */
-export type MultiStatusAction = 'multiStatus' | 'status';
+export type { MultiStatusAction, CancelForm } from './dialects';
 
 export interface ClientOptions {
   /** The Panel's API endpoint, e.g. https://your-panel/api/v2. */
@@ -44,7 +52,16 @@ export interface ClientOptions {
   runtime: PanelRuntime;
   /** Strings scrubbed from every error (the API key). */
   secrets?: ReadonlyArray<string | undefined | null>;
-  multiStatusAction?: MultiStatusAction;
+  /**
+   * Pin the multi-status spelling. Default 'auto': start with `multiStatus`, switch to
+   * `status&orders=` for the client's life when the Panel refuses the former.
+   */
+  multiStatusAction?: MultiStatusAction | 'auto';
+  /**
+   * Pin the cancel form. Default 'auto': start with `orders=`, switch to one `order=` per
+   * request for the client's life when the Panel provably refuses the list form.
+   */
+  cancelForm?: CancelForm | 'auto';
   /** Retry policy for failed calls; `false` = one attempt only. */
   retry?: Partial<RetryOptions> | false;
   /** Client-side rate limit shared by all calls; `false` = none. */
@@ -97,9 +114,16 @@ function asValidation<T>(field: string, build: () => T): T {
   }
 }
 
+function dialectOption<T extends string>(field: string, value: T | 'auto' | undefined, allowed: readonly T[]): T | null {
+  if (value === undefined || value === 'auto') return null;
+  if (!allowed.includes(value)) {
+    throw new PanelValidationError(`${field} must be ${[...allowed, 'auto'].map((a) => `'${a}'`).join(', ')}; got ${JSON.stringify(value)}.`, { field });
+  }
+  return value;
+}
+
 export class PanelClient {
   readonly apiUrl: string;
-  readonly multiStatusAction: MultiStatusAction;
   /** HTTP requests handed to the runtime so far (every attempt counts). */
   requestCount = 0;
 
@@ -111,6 +135,9 @@ export class PanelClient {
   private readonly maxResponseBytes: number;
   private readonly statusConcurrency: number;
   private readonly servicesCacheMs: number;
+  /** The dialect in use: pinned by the options, else learnt from the Panel's answers. */
+  private dialect: { multiStatusAction: MultiStatusAction; cancelForm: CancelForm };
+  private readonly pinned: { multiStatusAction: boolean; cancelForm: boolean };
   private catalog: { at: number; services: Service[] } | null = null;
   private catalogRead: Promise<Service[]> | null = null;
 
@@ -128,13 +155,12 @@ export class PanelClient {
     if (!rt || typeof rt.request !== 'function' || typeof rt.sleep !== 'function' || typeof rt.now !== 'function') {
       throw new PanelValidationError('runtime must provide request(), sleep() and now().', { field: 'runtime' });
     }
-    const dialect = options.multiStatusAction ?? 'multiStatus';
-    if (dialect !== 'multiStatus' && dialect !== 'status') {
-      throw new PanelValidationError(`multiStatusAction must be 'multiStatus' or 'status', got ${JSON.stringify(dialect)}.`, { field: 'multiStatusAction' });
-    }
+    const msPin = dialectOption('multiStatusAction', options.multiStatusAction, MULTI_STATUS_ACTIONS);
+    const cancelPin = dialectOption('cancelForm', options.cancelForm, CANCEL_FORMS);
+    this.dialect = { multiStatusAction: msPin ?? DEFAULT_DIALECT.multiStatusAction, cancelForm: cancelPin ?? DEFAULT_DIALECT.cancelForm };
+    this.pinned = { multiStatusAction: msPin !== null, cancelForm: cancelPin !== null };
     this.apiUrl = url;
     this.runtime = rt;
-    this.multiStatusAction = dialect;
     this.retry = asValidation('retry', () => resolveRetryOptions(options.retry));
     this.limiter = asValidation('rateLimit', () => createLimiter(rt, options.rateLimit));
     this.timeoutMs = positive('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT_MS);
@@ -145,6 +171,16 @@ export class PanelClient {
       throw new PanelValidationError(`servicesCacheMs must be a number ≥ 0, got ${String(cacheMs)}.`, { field: 'servicesCacheMs' });
     }
     this.servicesCacheMs = cacheMs;
+  }
+
+  /** The multi-status spelling in use (pinned, or learnt so far). */
+  get multiStatusAction(): MultiStatusAction {
+    return this.dialect.multiStatusAction;
+  }
+
+  /** The cancel form in use (pinned, or learnt so far). */
+  get cancelForm(): CancelForm {
+    return this.dialect.cancelForm;
   }
 
   // ---- reads -------------------------------------------------------------------------
@@ -201,14 +237,35 @@ export class PanelClient {
    */
   async statuses(ids: ReadonlyArray<string | number>): Promise<StatusResult[]> {
     const list = normalizeIds(ids, 'orders', this.scrub);
-    const action = this.multiStatusAction;
     return fetchBatched<StatusResult>({
       ids: list,
       concurrency: this.statusConcurrency,
-      fetch: (chunkIds) => this.call(action, { orders: chunkIds.join(',') }, (json) => parseMultiStatus(json, chunkIds, { scrub: this.scrub })),
+      fetch: (chunkIds) => this.multiStatusChunk(chunkIds),
       keyOf: (r) => r.order,
       missing: (order) => ({ order, error: MISSING_FROM_REPLY }),
     });
+  }
+
+  /** One chunk of statuses in the dialect in use; learns `status&orders=` when `multiStatus` is refused (reads are safe to repeat). */
+  private async multiStatusChunk(ids: string[]): Promise<StatusResult[]> {
+    const read = (action: MultiStatusAction) =>
+      this.call(action, { orders: ids.join(',') }, (json) => parseMultiStatus(json, ids, { scrub: this.scrub }));
+    const action = this.dialect.multiStatusAction;
+    if (this.pinned.multiStatusAction || action === 'status') return read(action);
+    try {
+      return await read(action);
+    } catch (refused) {
+      if (!(refused instanceof PanelError) || !refusesMultiStatus(refused)) throw refused;
+      let value: StatusResult[];
+      try {
+        value = await read('status');
+      } catch (second) {
+        // Refused both ways: the first answer says more (e.g. a wrong URL's 404).
+        throw second instanceof PanelError && refusesMultiStatus(second) ? refused : second;
+      }
+      this.dialect.multiStatusAction = 'status';
+      return value;
+    }
   }
 
   async refillStatus(id: string | number): Promise<RefillStatus> {
@@ -273,7 +330,48 @@ export class PanelClient {
   /** Cancel orders: one result per distinct id, in input order. Per-id errors are data. */
   async cancel(ids: ReadonlyArray<string | number>): Promise<CancelResult[]> {
     const list = dedupe(normalizeIds(ids, 'orders', this.scrub));
-    return this.call('cancel', { orders: list.join(',') }, (json) => parseCancel(json, list, { scrub: this.scrub }), `orders ${list.join(', ')}`);
+    if (this.dialect.cancelForm === 'order') return this.cancelEach(list);
+    try {
+      return await this.call('cancel', { orders: list.join(',') }, (json) => parseCancel(json, list, { scrub: this.scrub }), `orders ${list.join(', ')}`);
+    } catch (refused) {
+      // Only a definite refusal of the whole request (nothing canceled) may be asked again another way.
+      if (this.pinned.cancelForm || !(refused instanceof PanelError) || !refusesCancelForm(refused)) throw refused;
+      const [first, ...rest] = list as [string, ...string[]];
+      let firstResult: CancelResult;
+      try {
+        firstResult = await this.cancelOne(first, true);
+      } catch (second) {
+        throw second instanceof PanelError && second.code === 'validation' ? refused : second;
+      }
+      this.dialect.cancelForm = 'order';
+      return [firstResult, ...(await this.cancelEach(rest))];
+    }
+  }
+
+  /** The single-order form, one request per id in turn (writes are never sent in parallel bursts). */
+  private async cancelEach(ids: string[]): Promise<CancelResult[]> {
+    const out: CancelResult[] = [];
+    for (const id of ids) out.push(await this.cancelOne(id, false));
+    return out;
+  }
+
+  /**
+   * `cancel&order=ID`. The Panel's refusal of this one order is data, like a per-id error of
+   * the list form. `probing`: a refusal of the form itself (the Panel wants `orders`) is
+   * thrown as a validation marker instead, so the caller keeps the list form.
+   */
+  private async cancelOne(order: string, probing: boolean): Promise<CancelResult> {
+    try {
+      const [r] = await this.call('cancel', { order }, (json) => parseCancel(json, [order], { scrub: this.scrub }), `order ${order}`);
+      return r as CancelResult;
+    } catch (err) {
+      if (!(err instanceof PanelError) || !refusesCancelForm(err)) throw err;
+      const text = (err as { panelMessage?: string }).panelMessage;
+      if (probing && (err.code === 'bad_request' || /missing|required|incorrect request|invalid request/i.test(text ?? ''))) {
+        throw new PanelValidationError('The Panel refused the single-order cancel form too.', { field: 'orders' });
+      }
+      return { order, canceled: false, error: text && text.trim() !== '' ? text : err.message };
+    }
   }
 
   async refill(id: string | number): Promise<RefillResult> {

@@ -22,7 +22,9 @@ export * from './webhooks';
 
 // The client and its policies
 export { PanelClient, DEFAULT_TIMEOUT_MS, DEFAULT_STATUS_CONCURRENCY } from './client';
-export type { ClientOptions, MultiStatusAction } from './client';
+export type { ClientOptions } from './client';
+export { DEFAULT_DIALECT, MULTI_STATUS_ACTIONS, CANCEL_FORMS, refusesMultiStatus, refusesCancelForm } from './dialects';
+export type { MultiStatusAction, CancelForm } from './dialects';
 export { classifyTransportError, transportFailure, ResponseTooLargeError } from './runtime';
 export type { PanelRuntime, TransportRequest, TransportFault, TransportFaultKind, TransportFailureContext } from './runtime';
 export {

@@ -24,7 +24,8 @@ const HTML_502 = raw('<html><head><title>502 Bad Gateway</title></head><body>ngi
 
 function client(script: Step[], retry?: Partial<RetryOptions> | false) {
   const rt = fakeRuntime(script);
-  const c = new PanelClient({ apiUrl: API_URL, runtime: rt, secrets: [KEY], rateLimit: false, ...(retry !== undefined ? { retry } : {}) });
+  // Dialects pinned: this file is about the retry policy (learning a dialect is dialects.test.ts).
+  const c = new PanelClient({ apiUrl: API_URL, runtime: rt, secrets: [KEY], rateLimit: false, multiStatusAction: 'multiStatus', cancelForm: 'orders', ...(retry !== undefined ? { retry } : {}) });
   return { rt, c };
 }
 

@@ -18,7 +18,7 @@ export function panelClient(z: ZObject, bundle: Bundle): PanelClient {
     apiUrl: String(bundle.authData.api_url ?? ''),
     runtime: createZapierRuntime(z, bundle),
     secrets: [bundle.authData.api_key],
-    multiStatusAction: bundle.authData.status_dialect === 'status' ? 'status' : 'multiStatus',
+    multiStatusAction: bundle.authData.status_dialect === 'status' || bundle.authData.status_dialect === 'multiStatus' ? bundle.authData.status_dialect : 'auto',
     retry: ZAPIER_RETRY,
     // Each Zapier call is a fresh process: a client-side window would never fill.
     rateLimit: false,
