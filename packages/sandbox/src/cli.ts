@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** panel-sandbox: run the sandbox Panel from a shell. See the package README for the flags. */
 import { parseArgs } from 'node:util';
+import { resolveDialect, type DialectOption } from './dialect';
 import { startSandbox, type SandboxOptions } from './sandbox';
 
 const HELP = `panel-sandbox — a local Panel (API v2) for trying, testing and benchmarking
@@ -19,6 +20,7 @@ const HELP = `panel-sandbox — a local Panel (API v2) for trying, testing and b
   --key K             API key of the account (default sandbox-demo-key)
   --balance B         starting balance (default 1000.00)
   --currency C        currency (default USD)
+  --dialect D         how the API answers: spec (default), perfectpanel, or knobs as JSON
   --rate-limit N      requests per minute per IP (default 1000; 0 = off)
   -h, --help          this text
 `;
@@ -40,7 +42,7 @@ export function optionsFromArgs(argv: string[]): SandboxOptions | null {
       port: { type: 'string' }, host: { type: 'string' }, speed: { type: 'string' }, manual: { type: 'boolean' },
       admin: { type: 'boolean' }, webhook: { type: 'string' }, 'webhook-token': { type: 'string' }, 'token-in': { type: 'string' },
       'hmac-secret': { type: 'string' }, 'catalog-size': { type: 'string' }, state: { type: 'string' }, key: { type: 'string' },
-      balance: { type: 'string' }, currency: { type: 'string' }, 'rate-limit': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      balance: { type: 'string' }, currency: { type: 'string' }, 'rate-limit': { type: 'string' }, dialect: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   });
@@ -66,6 +68,18 @@ export function optionsFromArgs(argv: string[]): SandboxOptions | null {
   };
   if (values['catalog-size'] !== undefined) opts.catalog = { size: int('catalog-size', values['catalog-size'], 0) };
   if (values.state) opts.stateFile = values.state;
+  if (values.dialect !== undefined) {
+    // A profile name, or knobs as JSON: --dialect '{"base":"perfectpanel","cancelForm":"order"}'.
+    const d = values.dialect.trim();
+    let option: DialectOption;
+    try {
+      option = d.startsWith('{') ? (JSON.parse(d) as DialectOption) : (d as DialectOption);
+      resolveDialect(option);
+    } catch (e) {
+      return bad(`--dialect: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    opts.dialect = option;
+  }
   if (values.webhook) {
     opts.webhook = { url: values.webhook };
     if (values['webhook-token']) opts.webhook.token = values['webhook-token'];

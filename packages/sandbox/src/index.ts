@@ -5,6 +5,8 @@ export type { OrderView, CatalogOption } from './panel';
 export type { Persistence, Snapshot, Changes } from './persistence';
 export { openSqlitePersistence } from './persistence';
 export { renderService } from './panel';
+export { DIALECTS, resolveDialect } from './dialect';
+export type { DialectName, DialectOption, DialectOptions } from './dialect';
 export { DEFAULT_CATALOG } from './catalog/defaultCatalog';
 export { generateCatalog } from './catalog/generate';
 export type { FaultSpec, FaultKind } from './faults';

@@ -3,6 +3,7 @@
 import { DEFAULT_CATALOG } from './catalog/defaultCatalog';
 import { generateCatalog } from './catalog/generate';
 import type { Clock } from './clock';
+import { DIALECTS, writeFlag, type DialectOptions } from './dialect';
 import { ORDER_TYPE_NAMES, type Account, type Order, type OrderStatusName, type ServiceDef } from './types';
 import { Simulator, netCharge, remainsOf } from './simulator';
 import type { Store } from './store';
@@ -25,21 +26,24 @@ function checkService(s: ServiceDef): ServiceDef {
   return { ...s };
 }
 
-/** The `services` entry: every spec field as a string, plus extras (documented in the README). */
-export function renderService(s: ServiceDef): Record<string, unknown> {
+/** The `services` entry: every spec field as a string, plus extras (documented in the README), in the dialect's spelling. */
+export function renderService(s: ServiceDef, d: DialectOptions = DIALECTS.spec): Record<string, unknown> {
   const out: Record<string, unknown> = {
     service: String(s.service),
     name: s.name,
     type: s.type,
-    rate: s.rate,
+    rate: d.money === 'number' ? Number(s.rate) : s.rate,
     min: String(s.min),
     max: String(s.max),
     category: s.category,
   };
   if (s.type === 'Package') out.quantity = String(s.quantity ?? s.min);
-  out.refill = s.refill ?? false;
-  out.cancel = s.cancel ?? true;
-  out.dripfeed = s.dripfeed ?? false;
+  if (d.catalogFlags !== 'none') {
+    out.refill = writeFlag(d, s.refill ?? false);
+    out.cancel = writeFlag(d, s.cancel ?? true);
+    out.dripfeed = writeFlag(d, s.dripfeed ?? false);
+  }
+  if (d.catalogDesc) out.desc = `${s.name}: ${s.type} service, ${s.min}–${s.max} per order.`;
   return out;
 }
 
@@ -69,6 +73,8 @@ export class Panel {
   private byId = new Map<number, ServiceDef>();
   private servicesJson: string | null = null;
   readonly sim: Simulator;
+  /** How the API answers (see dialect.ts); the spec unless set. */
+  private dialectKnobs: DialectOptions = { ...DIALECTS.spec };
 
   constructor(
     readonly store: Store,
@@ -88,13 +94,22 @@ export class Panel {
     this.servicesJson = null;
   }
 
+  get dialect(): DialectOptions {
+    return this.dialectKnobs;
+  }
+
+  setDialect(d: DialectOptions): void {
+    this.dialectKnobs = { ...d };
+    this.servicesJson = null;
+  }
+
   service(id: number): ServiceDef | undefined {
     return this.byId.get(id);
   }
 
   /** The `services` body, built once per catalog (a 20 000-service catalog is big). */
   servicesBody(): string {
-    return (this.servicesJson ??= JSON.stringify(this.services.map(renderService)));
+    return (this.servicesJson ??= JSON.stringify(this.services.map((s) => renderService(s, this.dialectKnobs))));
   }
 
   spell(status: OrderStatusName): string {

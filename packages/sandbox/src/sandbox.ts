@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClock, type ClockOption } from './clock';
+import { resolveDialect, type DialectOption, type DialectOptions } from './dialect';
 import { FaultQueue, type FaultSpec } from './faults';
 import { handleAdmin } from './http/adminHandler';
 import { handleApi } from './http/apiHandler';
@@ -35,6 +36,8 @@ export interface SandboxOptions {
   webhookRetry?: WebhookRetryOptions;
   /** Spell statuses differently in `status` / webhooks, e.g. { Completed: 'Done' }. */
   statusSpelling?: Partial<Record<OrderStatusName, string>>;
+  /** How the API answers: 'spec' (default), 'perfectpanel', or knobs (see dialect.ts and the README). */
+  dialect?: DialectOption;
   /** Persist state to this SQLite file (node:sqlite); restored on the next start. */
   stateFile?: string;
   /** Your own persistence (tests of atomicity); overrides `stateFile`. */
@@ -83,6 +86,9 @@ export interface Sandbox {
   seedOrder(input: SeedOrderInput): OrderView;
   setCatalog(catalog: CatalogOption): void;
   catalog(): ServiceDef[];
+  /** Switch the API's dialect (takes effect on the next request); returns the knobs in use. */
+  setDialect(dialect: DialectOption): DialectOptions;
+  dialect(): DialectOptions;
   reset(): void;
   stop(): Promise<void>;
 }
@@ -97,6 +103,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const clock = createClock(clockOption, start);
   const webhooks = new WebhookDispatcher(() => clock.now(), options.webhookRetry);
   const panel = new Panel(store, clock, webhooks, resolveCatalog(options.catalog), options.statusSpelling);
+  panel.setDialect(resolveDialect(options.dialect));
   const log = new RequestLog(options.requestLogLimit);
   const faults = new FaultQueue(options.faultSeed);
   const rateLimiter = options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? { limit: 1000, windowMs: 60_000 });
@@ -241,6 +248,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     setCatalog: (catalog: CatalogOption) => panel.setCatalog(resolveCatalog(catalog)),
     catalog: () => panel.services.map((s) => ({ ...s })),
+    setDialect(dialect: DialectOption) {
+      panel.setDialect(resolveDialect(dialect));
+      return { ...panel.dialect };
+    },
+    dialect: () => ({ ...panel.dialect }),
     reset() {
       store.clear();
       log.clear();

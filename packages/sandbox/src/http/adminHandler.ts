@@ -49,6 +49,9 @@ const ROUTES: Array<[string, RegExp, Route]> = [
   ['POST', /^\/advance$/, async (sb, b) => { await sb.advance(num(b.ms, 'ms')); return { now: sb.now() }; }],
   ['POST', /^\/reset$/, (sb) => { sb.reset(); return { ok: true }; }],
   ['GET', /^\/catalog$/, (sb) => sb.catalog()],
+  ['GET', /^\/dialect$/, (sb) => sb.dialect()],
+  // Body: { "dialect": "perfectpanel" } or knobs { "base": "perfectpanel", "cancelForm": "order" }.
+  ['POST', /^\/dialect$/, (sb, b) => sb.setDialect((typeof b.dialect === 'string' ? b.dialect : b) as never)],
 ];
 
 class NotFound extends Error {}

@@ -1,6 +1,7 @@
 /** POST /api/v2: rate limit → body → faults → key → action. Every request lands in the log. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ACTIONS } from '../actions';
+import { readRequest, writeAnswer, errorStatus } from '../dialect';
 import { ApiError, MESSAGES } from '../errors';
 import { faultProcesses, type FaultQueue, type FaultSpec } from '../faults';
 import type { Panel } from '../panel';
@@ -20,9 +21,13 @@ const HTML_PAGE = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></he
 
 type Answer = { status: number; body: string; headers: Record<string, string> };
 
-function answerOf(err: unknown): Answer {
-  if (err instanceof ApiError) return { status: err.status, body: JSON.stringify({ error: err.message }), headers: err.headers };
-  return { status: 500, body: JSON.stringify({ error: 'Internal error' }), headers: {} };
+function answerOf(err: unknown, panel?: Panel): Answer {
+  const status = err instanceof ApiError ? err.status : 500;
+  return {
+    status: panel ? errorStatus(panel.dialect, status) : status,
+    body: JSON.stringify({ error: err instanceof ApiError ? err.message : 'Internal error' }),
+    headers: err instanceof ApiError ? err.headers : {},
+  };
 }
 
 export async function handleApi(req: IncomingMessage, res: ServerResponse, deps: ApiDeps): Promise<void> {
@@ -57,8 +62,8 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, deps:
   if (retryAfter !== null) {
     return reply({ status: 429, body: JSON.stringify({ error: MESSAGES.rateLimited }), headers: { 'retry-after': String(retryAfter) } });
   }
-  if (req.method !== 'POST') return reply(answerOf(new ApiError(400, MESSAGES.method)));
-  if (!isForm) return reply(answerOf(new ApiError(400, MESSAGES.contentType)));
+  if (req.method !== 'POST') return reply(answerOf(new ApiError(400, MESSAGES.method), deps.panel));
+  if (!isForm) return reply(answerOf(new ApiError(400, MESSAGES.contentType), deps.panel));
 
   const fault = deps.faults.take(entry.action);
   if (fault) entry.fault = fault.kind;
@@ -92,17 +97,20 @@ function processRequest(params: Record<string, string>, entry: Omit<RequestLogEn
     const handler = Object.hasOwn(ACTIONS, entry.action) ? ACTIONS[entry.action] : undefined;
     if (!handler) throw new ApiError(400, MESSAGES.unknownAction(entry.action));
     if (entry.action === 'balance') deps.panel.settle(); // refunds due by now are in the balance
+    const dialect = deps.panel.dialect;
+    const specParams = readRequest(dialect, entry.action, params);
     const note: Pick<RequestLogEntry, 'order' | 'ids' | 'created'> = {};
     let value: unknown;
     try {
-      value = handler({ params, account, panel: deps.panel, now: deps.panel.clock.now(), note });
+      value = handler({ params: specParams, account, panel: deps.panel, now: deps.panel.clock.now(), note });
     } finally {
       Object.assign(entry, note);
     }
-    const rawBody = value && typeof value === 'object' && 'raw' in value ? (value as { raw: string }).raw : JSON.stringify(value);
+    if (value && typeof value === 'object' && 'error' in value) throw new ApiError(200, String((value as { error: unknown }).error));
+    const rawBody = value && typeof value === 'object' && 'raw' in value ? (value as { raw: string }).raw : JSON.stringify(writeAnswer(dialect, entry.action, params, value));
     return { status: 200, body: rawBody, headers: {} };
   } catch (err) {
-    return answerOf(err);
+    return answerOf(err, deps.panel);
   }
 }
 
