@@ -56,6 +56,12 @@ export interface Service {
   min: number;
   max: number;
   category: string;
+  /** Catalog extras most Panels list; absent when the catalog does not say. */
+  refill?: boolean;
+  cancel?: boolean;
+  dripfeed?: boolean;
+  /** The service's description text (`desc` or `description` in the catalog). */
+  desc?: string;
   [extra: string]: unknown;
 }
 

@@ -1,4 +1,5 @@
 /** Default: link + quantity, optional drip-feed (runs × interval). */
+import { readFlag } from '../parse/read';
 import { defineOrderType } from './define';
 import { integerField } from './fields';
 import { linkField, quantityField } from './common-fields';
@@ -35,8 +36,8 @@ export const defaultOrder = defineOrderType({
   // Catalogs that list `dripfeed` say per service whether runs/interval are accepted.
   serviceRule: (v, service) => {
     if (v.runs === undefined) return null;
-    const flag = service.dripfeed;
-    const off = flag === false || flag === 0 || (typeof flag === 'string' && /^(0|false|no)$/i.test(flag.trim()));
+    // A Service from parseServices holds a boolean; one built by hand may hold 0 / "no".
+    const off = readFlag(service.dripfeed) === false;
     return off
       ? { field: 'runs', message: `Service ${service.service} does not offer drip-feed: leave Runs and Interval empty, or pick a service with drip-feed.` }
       : null;

@@ -60,6 +60,19 @@ export function countField<F extends string>(field: F, raw: unknown): { [K in F]
   return out as { [K in F]: number | null } & Partial<Record<`${F}_raw`, string | number | boolean>>;
 }
 
+const FLAG_WORDS: Readonly<Record<string, boolean>> = {
+  true: true, false: false, '1': true, '0': false, yes: true, no: false, y: true, n: false,
+  on: true, off: false, enabled: true, disabled: false, available: true, unavailable: false,
+};
+
+/** A yes/no catalog flag (refill, cancel, dripfeed) from a boolean, 0/1, or a word; null when unreadable. */
+export function readFlag(v: unknown): boolean | null {
+  if (typeof v === 'boolean') return v;
+  if (v === 1 || v === 0) return v === 1;
+  if (typeof v === 'string') return FLAG_WORDS[v.trim().toLowerCase()] ?? null;
+  return null;
+}
+
 /** Plain text from a string, number or boolean; '' otherwise. */
 export function readText(v: unknown): string {
   if (typeof v === 'string') return v;

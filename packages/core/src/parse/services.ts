@@ -1,8 +1,10 @@
 /**
  * `services` → Service[]. Ids, rates, min and max are required (a catalog without them
  * cannot be ordered from); name, type and category are tolerated missing. The type is
- * normalised (`type`) beside the catalog's spelling (`type_raw`); fields the spec does not
- * name (refill, cancel, dripfeed, description …) are kept as they came.
+ * normalised (`type`) beside the catalog's spelling (`type_raw`). The extras most Panels list
+ * are typed: `refill`, `cancel`, `dripfeed` become booleans (from booleans, 0/1 or words;
+ * an unreadable one is left out and kept as `<flag>_raw`), `desc` is the description text
+ * (`desc` or `description`). Other fields are kept as they came.
  *
  * Items are read by hand rather than one zod object per item: catalogs run to tens of
  * thousands of services and this parser is on the benchmark (B3). zod checks the container.
@@ -11,7 +13,7 @@ import { z } from 'zod';
 import { normalizeServiceType } from '../orders/table';
 import type { OrderTypeName, Service } from '../types';
 import type { ParseOptions } from './options';
-import { describeValue, isRecord, readDecimal, readId, readInt, readText } from './read';
+import { describeValue, isRecord, readDecimal, readFlag, readId, readInt, readText } from './read';
 import { guard, wrongShape, zparse } from './shape';
 
 const Container = z.union([z.array(z.unknown()), z.record(z.unknown()).transform((o) => Object.values(o))], {
@@ -27,6 +29,9 @@ export function parseServices(json: unknown, opts: ParseOptions = {}): Service[]
     return out;
   });
 }
+
+/** Yes/no extras of a catalog entry, read as booleans. */
+const SERVICE_FLAGS = ['refill', 'cancel', 'dripfeed'] as const;
 
 /** A catalog repeats a handful of type spellings thousands of times. */
 const typeCache = new Map<string, OrderTypeName | null>();
@@ -59,5 +64,17 @@ function readService(item: unknown, i: number, opts: ParseOptions): Service {
     category: readText(item.category),
   };
   if (item.rate !== rate) out.rate_raw = item.rate as string | number;
+  for (const flag of SERVICE_FLAGS) {
+    if (!(flag in item)) continue;
+    const value = readFlag(item[flag]);
+    if (value !== null) out[flag] = value;
+    else {
+      delete out[flag];
+      if (item[flag] !== null && item[flag] !== undefined && item[flag] !== '') out[`${flag}_raw`] = item[flag];
+    }
+  }
+  const desc = item.desc ?? item.description;
+  if (typeof desc === 'string' && desc.trim() !== '') out.desc = desc.trim();
+  else delete out.desc;
   return out;
 }

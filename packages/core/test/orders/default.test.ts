@@ -57,7 +57,9 @@ describe('Default order', () => {
     const err = validationError(() => prepareOrder(service('Default', { dripfeed: false }), { link: 'https://x.com', quantity: 100, runs: 2, interval: 5 }), 'runs');
     expect(err.message).toMatch(/does not offer drip-feed/);
     expect(prepareOrder(service('Default', { dripfeed: true }), { link: 'https://x.com', quantity: 100, runs: 2, interval: 5 }).quantity).toBe(200);
-    expect(prepareOrder(service('Default', { dripfeed: '0' }), { link: 'https://x.com', quantity: 100 }).quantity).toBe(100);
+    expect(prepareOrder(service('Default', { dripfeed: '0' as unknown as boolean }), { link: 'https://x.com', quantity: 100 }).quantity).toBe(100);
+    // A hand-built service may carry the catalog's raw flag: 0 / "no" refuse runs too.
+    validationError(() => prepareOrder(service('Default', { dripfeed: 'no' as unknown as boolean }), { link: 'https://x.com', quantity: 100, runs: 2, interval: 5 }), 'runs');
   });
 
   it('reports every problem at once, the first one as the field', () => {

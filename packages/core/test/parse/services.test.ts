@@ -30,7 +30,29 @@ describe('parseServices', () => {
       refill: true,
       dripfeed: false,
       description: 'x',
+      desc: 'x',
     });
+  });
+
+  it.each([
+    [{ refill: 1, cancel: 0, dripfeed: '1', desc: ' Fast ' }, { refill: true, cancel: false, dripfeed: true, desc: 'Fast' }],
+    [{ refill: 'yes', cancel: 'No', dripfeed: 'true' }, { refill: true, cancel: false, dripfeed: true }],
+    [{ refill: 'false', cancel: 'enabled', dripfeed: false }, { refill: false, cancel: true, dripfeed: false }],
+  ])('types the catalog extras %j as booleans', (extras, typed) => {
+    const [s] = parseServices([{ service: 1, type: 'Default', rate: '1', min: 1, max: 2, ...extras }]);
+    expect(s).toMatchObject(typed);
+  });
+
+  it('leaves an unreadable flag out, keeping its raw value; absent flags stay absent', () => {
+    const [odd, bare] = parseServices([
+      { service: 1, type: 'Default', rate: '1', min: 1, max: 2, refill: '30 days', cancel: null },
+      { service: 2, type: 'Default', rate: '1', min: 1, max: 2 },
+    ]);
+    expect(odd).not.toHaveProperty('refill');
+    expect(odd).not.toHaveProperty('cancel');
+    expect(odd?.refill_raw).toBe('30 days');
+    expect(bare).not.toHaveProperty('refill');
+    expect(bare).not.toHaveProperty('desc');
   });
 
   it('keeps an unknown type raw with type null', () => {
