@@ -1,17 +1,31 @@
 /**
- * A small, real demo of the client alone (`node packages/core/dist/demo.js` after a build;
- * the root `npm start` runs the full main job). It talks HTTP to a Panel and prints what it does:
+ * A small, real demo of the client alone: `node examples/client-demo.ts` (Node ≥ 23.6 runs
+ * TypeScript directly; `bash scripts/toolchain.sh node examples/client-demo.ts` uses the
+ * project's Node 24) after `pnpm -r run build`. The root `npm start` runs the full main job.
+ * It uses the built packages, as an app would, and talks HTTP to a Panel, printing what it does:
  *   - by default it starts the sandbox Panel (packages/sandbox, built) on a free loopback
  *     port with an accelerated clock, and places real (sandbox) orders;
  *   - with PANEL_API_URL and PANEL_API_KEY it talks to that Panel instead, and only dry-runs
  *     orders unless PANEL_DEMO_PLACE=1 (a real Panel charges real money).
- * Node-only (process, timers): never imported by the package's main entry.
+ * PANEL_DIALECT=perfectpanel makes the sandbox answer like most real Panels (the client needs
+ * no setting for it: it learns the dialect).
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { createPanelClient } from './node';
-import { PanelError } from './errors';
-import type { OrderInput, PreparedOrder, Service, StatusResult } from './types';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { OrderInput, PreparedOrder, Service, StatusResult } from '../packages/core/src/types';
+
+const require = createRequire(import.meta.url);
+const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+const CORE_DIST = root('packages/core/dist/node/index.js');
+const SANDBOX_DIST = root('packages/sandbox/dist/index.js');
+if (!existsSync(CORE_DIST)) {
+  process.stderr.write(`The packages are not built (${CORE_DIST} is missing). Run \`pnpm -r run build\` (or \`npm start\`) first.\n`);
+  process.exit(1);
+}
+const { createPanelClient } = require(CORE_DIST) as typeof import('../packages/core/src/node');
+const { PanelError } = require(root('packages/core/dist/index.js')) as typeof import('../packages/core/src');
+type PanelError = InstanceType<typeof PanelError>;
 
 /** The part of the sandbox's programmatic API the demo uses (loaded at run time, not a dependency). */
 interface DemoSandbox {
@@ -21,7 +35,6 @@ interface DemoSandbox {
 }
 type StartSandbox = (o: Record<string, unknown>) => Promise<DemoSandbox>;
 
-const SANDBOX_DIST = join(__dirname, '..', '..', 'sandbox', 'dist', 'index.js');
 const CLOCK_SPEED = 120; // two simulated minutes per real second: orders finish while you watch
 
 const print = (line = '') => process.stdout.write(`${line}\n`);
@@ -45,10 +58,10 @@ async function connect(): Promise<{ apiUrl: string; apiKey: string; place: boole
   if (!existsSync(SANDBOX_DIST)) {
     throw new Error(`The sandbox is not built (${SANDBOX_DIST} is missing). Run \`npm start\` from the repository root, or set PANEL_API_URL and PANEL_API_KEY.`);
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startSandbox } = require(SANDBOX_DIST) as { startSandbox: StartSandbox };
-  const sb = await startSandbox({ port: 0, host: '127.0.0.1', clock: { speed: CLOCK_SPEED }, tickMs: 100 });
-  return { apiUrl: sb.apiUrl, apiKey: sb.key, place: true, stop: () => sb.stop(), where: `the sandbox Panel at ${sb.apiUrl} (clock ×${CLOCK_SPEED})` };
+  const dialect = process.env.PANEL_DIALECT || 'spec';
+  const sb = await startSandbox({ port: 0, host: '127.0.0.1', clock: { speed: CLOCK_SPEED }, tickMs: 100, dialect });
+  return { apiUrl: sb.apiUrl, apiKey: sb.key, place: true, stop: () => sb.stop(), where: `the sandbox Panel at ${sb.apiUrl} (clock ×${CLOCK_SPEED}, dialect ${dialect})` };
 }
 
 function table(rows: string[][]): void {
@@ -111,7 +124,7 @@ async function main(): Promise<void> {
     }
     print();
 
-    print(`Polling ${orders.length} orders with one multiStatus request per round:`);
+    print(`Polling ${orders.length} orders with one multi-status request per round:`);
     for (let round = 1; round <= 40; round++) {
       const statuses = await client.statuses(orders);
       print(`  round ${round}: ${statuses.map((s) => `${s.order}=${s.error === null ? s.status : 'error'}`).join('  ')}`);
@@ -124,7 +137,7 @@ async function main(): Promise<void> {
     const after = await client.balance();
     print();
     print(`Balance after: ${after.balance} ${after.currency} (refunds for undelivered parts included)`);
-    print(`HTTP requests made by the client: ${client.requestCount}`);
+    print(`HTTP requests made by the client: ${client.requestCount} (multi-status spelled "${client.multiStatusAction}")`);
   } finally {
     await client.close();
     await target.stop();
