@@ -7,10 +7,14 @@ export const SERVICE_SAMPLE = {
   name: 'Followers',
   type: 'Default',
   type_raw: 'Default',
-  rate: '0.90',
+  rate: '0.9',
   min: 50,
   max: 10000,
   category: 'First Category',
+  refill: true,
+  cancel: true,
+  dripfeed: false,
+  desc: 'Real followers, 30 days refill.',
 } satisfies Service & { id: string };
 
 export const ORDER_STATUS_SAMPLE = {
@@ -57,4 +61,8 @@ export const SERVICE_OUTPUT_FIELDS = [
   { key: 'min', label: 'Minimum Quantity', type: 'integer' as const },
   { key: 'max', label: 'Maximum Quantity', type: 'integer' as const },
   { key: 'category', label: 'Category', type: 'string' as const },
+  { key: 'refill', label: 'Refill Available', type: 'boolean' as const },
+  { key: 'cancel', label: 'Cancel Available', type: 'boolean' as const },
+  { key: 'dripfeed', label: 'Drip-feed Available', type: 'boolean' as const },
+  { key: 'desc', label: 'Description', type: 'string' as const },
 ];

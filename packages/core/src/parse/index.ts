@@ -7,9 +7,9 @@
 export { interpretResponse, parseRetryAfter, getHeader, utf8Length, DEFAULT_MAX_RESPONSE_BYTES } from './interpret';
 export type { InterpretOptions } from './interpret';
 export type { ParseOptions } from './options';
-export { readId, readInt, readDecimal } from './read';
+export { readId, readInt, readDecimal, readFlag } from './read';
 export { parseBalance } from './balance';
-export { parseServices } from './services';
+export { parseServices, serviceFeatures } from './services';
 export { parseAdd } from './add';
 export { parseStatus } from './status';
 export { parseMultiStatus } from './multi-status';

@@ -78,3 +78,23 @@ function readService(item: unknown, i: number, opts: ParseOptions): Service {
   else delete out.desc;
   return out;
 }
+
+const FEATURE_WORDS: ReadonlyArray<[(typeof SERVICE_FLAGS)[number], string]> = [
+  ['refill', 'refill'],
+  ['cancel', 'cancel'],
+  ['dripfeed', 'drip-feed'],
+];
+
+/**
+ * What a service offers, in words, for the places a user picks a service (n8n's service
+ * picker, Zapier's dropdown): "refill, cancel, no drip-feed". Only flags the catalog states
+ * are named; '' when it states none.
+ */
+export function serviceFeatures(service: Pick<Service, 'refill' | 'cancel' | 'dripfeed'>): string {
+  const out: string[] = [];
+  for (const [flag, word] of FEATURE_WORDS) {
+    const v = readFlag(service[flag]);
+    if (v !== null) out.push(v ? word : `no ${word}`);
+  }
+  return out.join(', ');
+}

@@ -1,5 +1,5 @@
 import { PanelMalformedResponseError } from '../../src/errors';
-import { parseServices } from '../../src/parse';
+import { parseServices, serviceFeatures } from '../../src/parse';
 import { caught } from './helpers';
 
 const SPEC = [
@@ -87,5 +87,13 @@ describe('parseServices', () => {
     expect(err).toBeInstanceOf(PanelMalformedResponseError);
     expect(err.reason).toBe('wrong_shape');
     expect(err.message).toMatch(message);
+  });
+});
+
+describe('serviceFeatures', () => {
+  it('names the flags the catalog states, for service pickers', () => {
+    expect(serviceFeatures({ refill: true, cancel: false, dripfeed: true })).toBe('refill, no cancel, drip-feed');
+    expect(serviceFeatures({ refill: true })).toBe('refill');
+    expect(serviceFeatures({})).toBe('');
   });
 });

@@ -314,7 +314,7 @@ describe('methods', () => {
 	it('searchServices: the catalog, searchable by name, category or id, filtered by the chosen order type', async () => {
 		const all = await searchServices.call(loadOptionsContext({ creds }).ctx);
 		expect(all.results).toHaveLength(sb.catalog().length);
-		expect(all.results[0]).toEqual({ name: expect.stringMatching(/^1 · Instagram Followers .*\(Default, 0\.9 per 1000, 50–10000\)$/), value: '1' });
+		expect(all.results[0]).toEqual({ name: expect.stringMatching(/^1 · Instagram Followers .*\(Default, 0\.9 per 1000, 50–10000, refill, cancel, drip-feed\)$/), value: '1' });
 		const polls = await searchServices.call(loadOptionsContext({ creds, current: { orderType: 'Poll' } }).ctx);
 		expect(polls.results.map((r) => r.value)).toEqual(['7']);
 		const byText = await searchServices.call(loadOptionsContext({ creds }).ctx, 'tiktok');

@@ -90,11 +90,11 @@ export default defineCreate({
       service: '1',
       service_name: 'Followers',
       category: 'First Category',
-      rate: '0.90',
+      rate: '0.9',
       type: 'Default',
       quantity: 1000,
       quantity_rule: 'sent',
-      charge: '0.90',
+      charge: '0.9',
       fields: { service: '1', link: 'https://instagram.com/example', quantity: '1000' },
     },
     outputFields: [

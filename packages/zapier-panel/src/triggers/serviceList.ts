@@ -1,5 +1,6 @@
 /** Hidden trigger that feeds the service dropdown (`service_list.id.label`), a page at a time. */
 import { defineTrigger } from 'zapier-platform-core';
+import { serviceFeatures } from '@panel/core';
 import { cachedServices } from '../catalog';
 import { withPanel } from '../client';
 import { SERVICE_SAMPLE } from '../samples';
@@ -23,9 +24,9 @@ export default defineTrigger({
         return all.slice(page * SERVICE_DROPDOWN_PAGE, (page + 1) * SERVICE_DROPDOWN_PAGE).map((s) => ({
           ...s,
           id: s.service,
-          label: `${s.name} (#${s.service}, ${s.type_raw}, ${s.rate} per 1000)`,
+          label: `${s.name} (${[`#${s.service}`, s.type_raw, `${s.rate} per 1000`, serviceFeatures(s)].filter(Boolean).join(', ')})`,
         }));
       }),
-    sample: { ...SERVICE_SAMPLE, label: 'Followers (#1, Default, 0.90 per 1000)' },
+    sample: { ...SERVICE_SAMPLE, label: 'Followers (#1, Default, 0.9 per 1000, refill, cancel, no drip-feed)' },
   },
 });

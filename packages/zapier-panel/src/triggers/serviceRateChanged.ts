@@ -40,7 +40,7 @@ export default defineTrigger({
           .filter((s) => contains(s.category, bundle.inputData.category))
           .map((s) => ({ ...s, id: `${s.service}:${s.rate}` }));
       }),
-    sample: { ...SERVICE_SAMPLE, id: '1:0.90' },
+    sample: { ...SERVICE_SAMPLE, id: '1:0.9' },
     outputFields: SERVICE_OUTPUT_FIELDS,
   },
 });

@@ -1,6 +1,6 @@
 /** The searchable service picker: the Panel's catalog, filtered by the search text and the chosen order type. */
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import type { Service } from '@panel/core';
+import { serviceFeatures, type Service } from '@panel/core';
 import { createPanelClient } from '../transport';
 import { toNodeError } from '../helpers/errors';
 
@@ -44,7 +44,7 @@ export async function searchServices(
 	const page = found.slice(start, start + PAGE_SIZE);
 	return {
 		results: page.map((s) => ({
-			name: `${s.service} · ${s.name} (${s.type_raw}, ${s.rate} per 1000, ${s.min}–${s.max})`,
+			name: `${s.service} · ${s.name} (${[s.type_raw, `${s.rate} per 1000`, `${s.min}–${s.max}`, serviceFeatures(s)].filter(Boolean).join(', ')})`,
 			value: s.service,
 		})),
 		...(start + PAGE_SIZE < found.length ? { paginationToken: String(start + PAGE_SIZE) } : {}),
