@@ -24,7 +24,8 @@ export function serviceLocator(displayOptions: INodeProperties['displayOptions']
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 1',
-				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A service ID is a whole number' } }],
+				// Ids are opaque (core's parseId): anything but empty text or a comma.
+				validation: [{ type: 'regex', properties: { regex: '^[^,]*[^,\\s][^,]*$', errorMessage: 'A service ID is one id, without commas' } }],
 			},
 		],
 	};
