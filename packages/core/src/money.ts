@@ -234,6 +234,8 @@ export class Decimal {
 
 /** Already canonical: no sign, no exponent, no leading or trailing zeros to strip. */
 const CANONICAL_DECIMAL = /^(0|[1-9]\d{0,29})(\.\d{0,29}[1-9])?$/;
+/** Plain, but with trailing fractional zeros ("0.90", "1000.00"): canonical once they are cut. */
+const TRAILING_ZEROS = /^(0|[1-9]\d{0,29})(?:(\.\d{0,29}[1-9])0+|\.0+)$/;
 
 /**
  * The one canonical text of an amount (binding project-wide, see docs/CONTRACT.md): the
@@ -244,7 +246,12 @@ const CANONICAL_DECIMAL = /^(0|[1-9]\d{0,29})(\.\d{0,29}[1-9])?$/;
  */
 export function decimalText(value: unknown): string | null {
   // Fast path for what Panels send most ("0.9", "100.84292"): already canonical.
-  if (typeof value === 'string' && CANONICAL_DECIMAL.test(value)) return value;
+  if (typeof value === 'string') {
+    if (CANONICAL_DECIMAL.test(value)) return value;
+    // Catalogs of 20,000 services write most rates like this: no BigInt needed.
+    const m = TRAILING_ZEROS.exec(value);
+    if (m) return (m[1] as string) + (m[2] ?? '');
+  }
   const d = Decimal.tryParse(value);
   if (d === null) return null;
   const s = d.toString();

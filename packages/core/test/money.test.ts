@@ -97,8 +97,26 @@ describe('Decimal', () => {
     expect(decimalText('007.10')).toBe('7.1');
     expect(decimalText(4.5)).toBe('4.5');
     expect(decimalText(4.5)).toBe(decimalText('4.50'));
+    expect(decimalText('0.90')).toBe('0.9');
+    expect(decimalText('0.00')).toBe('0');
+    expect(decimalText('10.0')).toBe('10');
+    expect(decimalText('100.84292000')).toBe('100.84292');
+    expect(decimalText('0.')).toBe('0');
     expect(decimalText('1e2')).toBe('100');
     expect(decimalText('n/a')).toBeNull();
+  });
+
+  it('decimalText is Decimal.toString() for any plain decimal text, fast path or not (property)', () => {
+    const text = fc.tuple(fc.constantFrom('', '-', '+'), fc.stringMatching(/^\d{0,12}$/), fc.option(fc.stringMatching(/^\d{0,12}$/)));
+    fc.assert(
+      fc.property(text, ([sign, int, frac]) => {
+        const s = `${sign}${int}${frac === null ? '' : `.${frac}`}`;
+        const d = Decimal.tryParse(s);
+        const expected = d === null ? null : d.toString() === '-0' ? '0' : d.toString();
+        expect(decimalText(s)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('round-trips any decimal text and adds like BigInt cents (property)', () => {

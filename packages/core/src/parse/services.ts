@@ -65,17 +65,18 @@ function readService(item: unknown, i: number, opts: ParseOptions): Service {
   };
   if (item.rate !== rate) out.rate_raw = item.rate as string | number;
   for (const flag of SERVICE_FLAGS) {
-    if (!(flag in item)) continue;
-    const value = readFlag(item[flag]);
+    const raw = item[flag];
+    if (raw === undefined || typeof raw === 'boolean') continue; // absent, or already typed
+    const value = readFlag(raw);
     if (value !== null) out[flag] = value;
     else {
-      delete out[flag];
-      if (item[flag] !== null && item[flag] !== undefined && item[flag] !== '') out[`${flag}_raw`] = item[flag];
+      delete out[flag]; // rare: an unreadable flag
+      if (raw !== null && raw !== '') out[`${flag}_raw`] = raw;
     }
   }
   const desc = item.desc ?? item.description;
   if (typeof desc === 'string' && desc.trim() !== '') out.desc = desc.trim();
-  else delete out.desc;
+  else if ('desc' in out) delete out.desc;
   return out;
 }
 
