@@ -48,7 +48,6 @@ function malformed(message: string): PanelWebhookError {
   return new PanelWebhookError(message, { reason: 'malformed' });
 }
 
-/** Integer or null from a number or numeric string (remains may be non-numeric in the wild). */
 /**
  * Parse an order-update body: JSON `{"order_id", "status", "remains", "start_count",
  * "charge"}` (numbers or strings), tolerating `order`/`id` for the id, a missing or null
