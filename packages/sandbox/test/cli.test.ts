@@ -24,6 +24,10 @@ it('maps flags to options', () => {
   });
   expect(optionsFromArgs(['--manual', '--admin'])!.clock).toBe('manual');
   expect(() => optionsFromArgs(['--manual'])).toThrow('--manual needs --admin');
+  expect(optionsFromArgs(['--dialect', 'perfectpanel'])!.dialect).toBe('perfectpanel');
+  expect(optionsFromArgs(['--dialect', '{"base":"perfectpanel","cancelForm":"order"}'])!.dialect).toEqual({ base: 'perfectpanel', cancelForm: 'order' });
+  expect(() => optionsFromArgs(['--dialect', 'v3'])).toThrow(/--dialect/);
+  expect(() => optionsFromArgs(['--dialect', '{"cancelForm":"each"}'])).toThrow(/cancelForm/);
   expect(optionsFromArgs(['--help'])).toBeNull();
   expect(() => optionsFromArgs(['--nope'])).toThrow();
 });
