@@ -64,6 +64,8 @@ export interface ClientOptions {
    * (default 0: every lookup reads the catalog). services() always reads it afresh.
    */
   servicesCacheMs?: number;
+  /** Default cancel signal of every call (e.g. n8n's execution-cancel signal); CallOptions.signal overrides it. */
+  signal?: AbortSignalLike;
   /** Called before each retry, e.g. to log it (the failure is already scrubbed). */
   onRetry?: (event: RetryEvent) => void;
   /** Where retries are logged when onRetry is not given (n8n's `this.logger` fits). */
@@ -155,6 +157,7 @@ export class PanelClient {
   private readonly statusConcurrency: number;
   private readonly servicesCacheMs: number;
   private readonly onRetry: ((event: RetryEvent) => void) | undefined;
+  private readonly signal: AbortSignalLike | undefined;
   private catalog: { at: number; services: Service[] } | null = null;
   private catalogRead: Promise<Service[]> | null = null;
 
@@ -189,6 +192,7 @@ export class PanelClient {
       throw new PanelValidationError(`servicesCacheMs must be a number ≥ 0, got ${String(cacheMs)}.`, { field: 'servicesCacheMs' });
     }
     this.servicesCacheMs = cacheMs;
+    this.signal = options.signal;
     const logger = options.logger;
     this.onRetry =
       options.onRetry ??
@@ -206,10 +210,10 @@ export class PanelClient {
 
   /** The client's settings with one call's overrides. */
   private settings(opts: CallOptions | undefined): CallSettings {
-    if (!opts) return { retry: this.retry, timeoutMs: this.timeoutMs, signal: undefined };
+    if (!opts) return { retry: this.retry, timeoutMs: this.timeoutMs, signal: this.signal };
     const retry =
       opts.retry === undefined ? this.retry : asValidation('retry', () => resolveRetryOptions(opts.retry === false ? false : { ...this.retry, ...opts.retry }));
-    return { retry, timeoutMs: positive('timeoutMs', opts.timeoutMs, this.timeoutMs), signal: opts.signal };
+    return { retry, timeoutMs: positive('timeoutMs', opts.timeoutMs, this.timeoutMs), signal: opts.signal ?? this.signal };
   }
 
   // ---- reads -------------------------------------------------------------------------
