@@ -75,7 +75,8 @@ function interpretUnguarded(action: string, res: TransportResponse, opts: Interp
   const status = typeof res?.status === 'number' ? res.status : NaN;
   const body = typeof res?.body === 'string' ? res.body : '';
   const headers: HeaderBag = res?.headers ?? {};
-  const base: Base = { action, scrub, headers: { ...headers } as Record<string, string | undefined> };
+  // The error copies the headers when one is built; a good reply costs nothing here.
+  const base: Base = { action, scrub, headers: headers as Record<string, string | undefined> };
   const max = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
 
   if (exceedsBytes(body, max)) {
