@@ -11,7 +11,7 @@ import { ResponseTooLargeError, type PanelRuntime, type TransportRequest, type T
 export interface NodeRuntimeOptions {
   /** Added to every form as `key`; nothing else in core ever sees it. */
   apiKey: string;
-  /** Keep-alive connections per origin (default 8). */
+  /** Keep-alive connections per origin (default 10: one per status chunk in flight). */
   connections?: number;
   /** Default per-request deadline when a request carries none (default 30 s). */
   timeoutMs?: number;
@@ -63,7 +63,7 @@ export function createNodeRuntime(options: NodeRuntimeOptions): NodeRuntime {
   const defaultTimeout = options.timeoutMs ?? 30_000;
   const maxBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
   const agent = new Agent({
-    connections: options.connections ?? 8,
+    connections: options.connections ?? 10,
     keepAliveTimeout: options.keepAliveTimeoutMs ?? 4_000,
     connectTimeout: options.connectTimeoutMs ?? Math.min(10_000, defaultTimeout),
     // undici stops reading past the cap (UND_ERR_RES_EXCEEDED_MAX_SIZE), also without a content-length.
