@@ -55,7 +55,8 @@ export class PanelApi implements ICredentialType {
 		type: 'generic',
 		properties: {
 			body: {
-				key: '={{$credentials.apiKey}}',
+				// Trimmed: a key pasted with a space or newline around it still works.
+				key: '={{String($credentials.apiKey).trim()}}',
 			},
 		},
 	};

@@ -10,7 +10,7 @@ export type { NodeRuntime, NodeRuntimeOptions };
 
 export interface NodeClientOptions extends Omit<ClientOptions, 'runtime'> {
   apiKey: string;
-  /** Keep-alive connections per origin (default 8). */
+  /** Keep-alive connections per origin (default 10). */
   connections?: number;
   /** Use this runtime instead of a new undici one (e.g. a shared pool). */
   runtime?: NodeRuntime;

@@ -56,6 +56,8 @@ export function createN8nRuntime(ctx: PanelContext): PanelRuntime {
 				json: false,
 				encoding: 'text',
 			};
+			// A stopped workflow stops the request in flight.
+			if (req.signal) options.abortSignal = req.signal as IHttpRequestOptions['abortSignal'];
 			const res = (await ctx.helpers.httpRequestWithAuthentication.call(
 				ctx,
 				CREDENTIAL_NAME,
@@ -69,12 +71,19 @@ export function createN8nRuntime(ctx: PanelContext): PanelRuntime {
 	};
 }
 
-/** Reads the credential and builds a client; the key is passed only so core can scrub it from errors. */
+/**
+ * Reads the credential and builds a client; the key is passed only so core can scrub it from
+ * errors. n8n's execution-cancel signal stops waiting (and retrying) when the workflow is
+ * stopped; retries are logged through n8n's logger.
+ */
 export async function createPanelClient(ctx: PanelContext): Promise<PanelClient> {
 	const credentials = (await ctx.getCredentials(CREDENTIAL_NAME)) as unknown as PanelCredentials;
+	const signal = typeof ctx.getExecutionCancelSignal === 'function' ? ctx.getExecutionCancelSignal() : undefined;
 	return new PanelClient({
 		apiUrl: String(credentials.apiUrl ?? '').trim(),
 		runtime: createN8nRuntime(ctx),
 		secrets: [credentials.apiKey],
+		...(signal ? { signal } : {}),
+		logger: ctx.logger,
 	});
 }

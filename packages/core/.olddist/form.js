@@ -1,0 +1,62 @@
+"use strict";
+/**
+ * application/x-www-form-urlencoded, as the Panel expects every request. Written out rather
+ * than through URLSearchParams so the exact bytes are ours and host-independent: space → '+',
+ * everything but [A-Za-z0-9*-._] percent-encoded as UTF-8 (the WHATWG serializer's set).
+ */
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.toWellFormed = toWellFormed;
+exports.encodeForm = encodeForm;
+exports.decodeForm = decodeForm;
+/** Lone surrogates cannot be sent as UTF-8; they become U+FFFD, as browsers do. */
+function toWellFormed(s) {
+    return s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+function encodeComponent(s) {
+    return encodeURIComponent(toWellFormed(s))
+        .replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+        .replace(/%20/g, '+');
+}
+/** Encode a flat form. Keys keep their insertion order; undefined values are skipped. */
+function encodeForm(form) {
+    const parts = [];
+    for (const key of Object.keys(form)) {
+        const value = form[key];
+        if (value === undefined)
+            continue;
+        parts.push(`${encodeComponent(key)}=${encodeComponent(String(value))}`);
+    }
+    return parts.join('&');
+}
+function decodeComponent(s) {
+    const plus = s.replace(/\+/g, ' ');
+    try {
+        return decodeURIComponent(plus);
+    }
+    catch {
+        // Tolerate stray '%' the way URLSearchParams does: decode what can be decoded.
+        return plus.replace(/(%[0-9a-fA-F]{2})+/g, (run) => {
+            try {
+                return decodeURIComponent(run);
+            }
+            catch {
+                return run;
+            }
+        });
+    }
+}
+/** Decode a form body. A repeated key keeps its last value. */
+function decodeForm(body) {
+    const out = Object.create(null);
+    if (body === '')
+        return out;
+    for (const part of body.split('&')) {
+        if (part === '')
+            continue;
+        const eq = part.indexOf('=');
+        const key = decodeComponent(eq === -1 ? part : part.slice(0, eq));
+        const value = eq === -1 ? '' : decodeComponent(part.slice(eq + 1));
+        out[key] = value;
+    }
+    return out;
+}

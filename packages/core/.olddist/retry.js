@@ -1,0 +1,144 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.READ_ACTIONS = exports.NO_RETRY = exports.DEFAULT_RETRY = void 0;
+exports.resolveRetryOptions = resolveRetryOptions;
+exports.isReadAction = isReadAction;
+exports.backoffDelay = backoffDelay;
+exports.ambiguousWriteFailure = ambiguousWriteFailure;
+exports.outcomeUnknown = outcomeUnknown;
+exports.decideRetry = decideRetry;
+/**
+ * When to send a request again, and when never to.
+ *
+ * Reads (balance, services, status, multiStatus, refill_status) change nothing on the
+ * Panel, so they are retried on 429, 5xx and network faults with exponential backoff and
+ * jitter, honouring Retry-After, within a time budget.
+ *
+ * add / cancel / refill change money or orders. They are retried only when the Panel
+ * provably did not process them: a 429 (the Panel refused before acting) or a transport
+ * fault that happened before anything was sent (connection refused, DNS, connect timeout).
+ * Every other failure after the request may have reached the Panel becomes
+ * PanelOrderOutcomeUnknownError and is never resent:
+ *   - timeout or connection reset after sending: the Panel may have acted;
+ *   - a 2xx reply that cannot be read (truncated JSON, HTML, oversized): the Panel did act;
+ *   - a 5xx without the Panel's own JSON error (a gateway page): a proxy may have timed out
+ *     while the Panel went on to place the order.
+ * A 502 that carries the Panel's own `{"error": …}` is the Panel saying its upstream
+ * provider refused the order: a definite answer, kept as PanelUpstreamError, not resent
+ * (nothing proves a second attempt would not place a duplicate if the provider recovered).
+ */
+const errors_1 = require("./errors");
+exports.DEFAULT_RETRY = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 30_000, budgetMs: 60_000 };
+/** Off: every call is tried once. */
+exports.NO_RETRY = { maxRetries: 0, baseDelayMs: 0, maxDelayMs: 0, budgetMs: 0 };
+function resolveRetryOptions(option) {
+    if (option === false)
+        return exports.NO_RETRY;
+    const out = { ...exports.DEFAULT_RETRY, ...(option ?? {}) };
+    for (const [k, v] of Object.entries(out)) {
+        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+            throw new RangeError(`retry.${k} must be a number ≥ 0, got ${String(v)}`);
+    }
+    return out;
+}
+/** Actions that only read. Anything else (add, cancel, refill, unknown actions) is treated as a write. */
+exports.READ_ACTIONS = new Set(['balance', 'services', 'status', 'multiStatus', 'refill_status']);
+function isReadAction(action) {
+    return exports.READ_ACTIONS.has(action);
+}
+/**
+ * Backoff before retry number `retry` (1-based): equal jitter over an exponential step,
+ * `step/2 + random·step/2` with `step = min(maxDelayMs, baseDelayMs·2^(retry-1))`.
+ */
+function backoffDelay(retry, opts, random) {
+    const step = Math.min(opts.maxDelayMs, opts.baseDelayMs * 2 ** Math.max(0, retry - 1));
+    const r = Math.min(1, Math.max(0, Number.isFinite(random) ? random : 0.5));
+    return Math.round(step / 2 + (r * step) / 2);
+}
+/** True when the failure proves the Panel did not act on the request. */
+function provablyNotProcessed(err) {
+    if (err instanceof errors_1.PanelRateLimitError)
+        return true;
+    if ((err instanceof errors_1.PanelNetworkError || err instanceof errors_1.PanelTimeoutError) && err.sent === false)
+        return true;
+    return false;
+}
+/**
+ * Read failures worth another try: 429, 5xx, network faults, timeouts, and replies cut
+ * off on the way (truncated or empty); the error classes mark these `retryable`.
+ */
+function transient(err) {
+    return err.retryable;
+}
+/**
+ * True when a write failure leaves open whether the Panel acted; false when it is a
+ * definite answer (4xx, the Panel's own JSON error, a refusal before sending, a redirect).
+ */
+function ambiguousWriteFailure(err, panelAnswered = false) {
+    if (provablyNotProcessed(err))
+        return false;
+    if (err instanceof errors_1.PanelNetworkError || err instanceof errors_1.PanelTimeoutError)
+        return true;
+    if (err instanceof errors_1.PanelMalformedResponseError)
+        return err.reason !== 'redirect';
+    if (err instanceof errors_1.PanelUpstreamError)
+        return !panelAnswered;
+    return false;
+}
+const WHAT_HAPPENED = {
+    network: 'the connection failed after the request was sent',
+    timeout: 'no reply came in time after the request was sent',
+    malformed_response: 'the reply could not be read',
+    upstream: 'a gateway answered with a server error instead of the Panel',
+};
+const WHAT = {
+    add: 'placed this order',
+    cancel: 'canceled these orders',
+    refill: 'started this refill',
+};
+/** A few words on what failed, without the inner message's advice (which may say "try again"). */
+function shortDetail(err) {
+    const parts = [];
+    if (err.httpStatus !== undefined)
+        parts.push(`HTTP ${err.httpStatus}`);
+    const reason = err.reason;
+    if (typeof reason === 'string')
+        parts.push(reason.replace(/_/g, ' '));
+    const cause = err.cause;
+    const code = typeof cause === 'object' && cause !== null ? cause.code ?? cause.name : undefined;
+    if (typeof code === 'string' && code !== 'Error')
+        parts.push(code);
+    return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
+function outcomeUnknown(action, err, scrub, subject) {
+    const happened = WHAT_HAPPENED[err.code] ?? err.code;
+    const what = WHAT[action] ?? `processed this ${action} request`;
+    const about = subject ? ` (${subject})` : '';
+    const message = `The Panel may have ${what}${about}: ${happened}${shortDetail(err)}. ` +
+        `It was not sent again, so it cannot have been applied twice. Check the Panel's order list before trying again.`;
+    const opts = { action, cause: err, scrub };
+    if (err.httpStatus !== undefined)
+        opts.httpStatus = err.httpStatus;
+    return new errors_1.PanelOrderOutcomeUnknownError(message, opts);
+}
+/**
+ * The policy. Given a failed attempt, either a delay before the next one, or the error to
+ * throw (for writes, ambiguous failures become PanelOrderOutcomeUnknownError).
+ */
+function decideRetry(err, ctx) {
+    const read = isReadAction(ctx.action);
+    const mayRetry = read ? transient(err) : provablyNotProcessed(err);
+    if (!mayRetry) {
+        if (!read && ambiguousWriteFailure(err, ctx.panelAnswered))
+            return { retry: false, error: outcomeUnknown(ctx.action, err, ctx.scrub, ctx.subject) };
+        return { retry: false, error: err };
+    }
+    if (ctx.retries >= ctx.opts.maxRetries)
+        return { retry: false, error: err };
+    const backoff = backoffDelay(ctx.retries + 1, ctx.opts, ctx.random);
+    const retryAfter = err.retryAfterMs;
+    const delayMs = retryAfter !== undefined ? Math.max(retryAfter, backoff) : backoff;
+    if (ctx.elapsedMs + delayMs > ctx.opts.budgetMs)
+        return { retry: false, error: err };
+    return { retry: true, delayMs };
+}
