@@ -23,9 +23,13 @@ const TRIGGER_PATH = 'panel';
 /** How many orders the batch example asks about (the main job places at least this many). */
 const BATCH_SIZE = 200;
 
-/** @param {{ apiUrl: string, apiKey: string }} o */
-function credentials({ apiUrl, apiKey }) {
-  return [{ id: CREDENTIAL_ID, name: CREDENTIAL_NAME, type: 'panelApi', data: { apiUrl, apiKey } }];
+const WEBHOOK_CREDENTIAL = { id: 'panelDemoHookCrd', name: 'Panel webhook (local)' };
+
+/** The API credential, and the trigger's webhook secret when a token is given. @param {{ apiUrl: string, apiKey: string, token?: string }} o */
+function credentials({ apiUrl, apiKey, token }) {
+  const list = [{ id: CREDENTIAL_ID, name: CREDENTIAL_NAME, type: 'panelApi', data: { apiUrl, apiKey } }];
+  if (token) list.push({ ...WEBHOOK_CREDENTIAL, type: 'panelWebhookApi', data: { token } });
+  return list;
 }
 
 const panelCredentials = { panelApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } };
@@ -114,9 +118,8 @@ function orderWorkflow() {
 /**
  * The Panel Trigger, published, receiving the sandbox's webhooks; each update goes on to a
  * node that sorts final states from progress (what a user would wire to Slack or a sheet).
- * @param {{ token: string }} o
  */
-function triggerWorkflow({ token }) {
+function triggerWorkflow() {
   return {
     id: IDS.trigger,
     name: 'Panel example: order status webhooks',
@@ -130,7 +133,8 @@ function triggerWorkflow({ token }) {
         typeVersion: 1,
         position: [0, 0],
         webhookId: TRIGGER_WEBHOOK_ID,
-        parameters: { options: { token, dropDuplicates: true } },
+        parameters: { options: { dropDuplicates: true } },
+        credentials: { panelWebhookApi: WEBHOOK_CREDENTIAL },
       },
       {
         id: nodeId('Final state?'),
@@ -191,9 +195,9 @@ function batchWorkflow() {
   };
 }
 
-/** @param {{ token: string }} o */
-function workflows({ token }) {
-  return [orderWorkflow(), triggerWorkflow({ token }), batchWorkflow()];
+/** The trigger's token lives in its credential (see credentials). */
+function workflows() {
+  return [orderWorkflow(), triggerWorkflow(), batchWorkflow()];
 }
 
 /**

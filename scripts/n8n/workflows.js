@@ -8,8 +8,11 @@ const CREDENTIAL = { id: 'panelSandboxCred1', name: 'Panel (sandbox)' };
 /** A second credential with a key the Panel refuses: errors must not echo it. */
 const WRONG_KEY_CREDENTIAL = { id: 'panelWrongKeyCrd', name: 'Panel (wrong key)' };
 
-function credentials({ apiUrl, apiKey, wrongKey }) {
+const WEBHOOK_CREDENTIAL = { id: 'panelHookSecret1', name: 'Panel webhook secret' };
+
+function credentials({ apiUrl, apiKey, wrongKey, webhookToken, hmacSecret }) {
 	const list = [{ id: CREDENTIAL.id, name: CREDENTIAL.name, type: 'panelApi', data: { apiUrl, apiKey } }];
+	if (webhookToken || hmacSecret) list.push({ ...WEBHOOK_CREDENTIAL, type: 'panelWebhookApi', data: { token: webhookToken ?? '', hmacSecret: hmacSecret ?? '' } });
 	if (wrongKey) list.push({ id: WRONG_KEY_CREDENTIAL.id, name: WRONG_KEY_CREDENTIAL.name, type: 'panelApi', data: { apiUrl, apiKey: wrongKey } });
 	return list;
 }
@@ -133,12 +136,12 @@ function manyStatuses(orderIds, { id = 'wfPanelStatuses1', name = 'Panel: status
 }
 
 /** The trigger: order status webhooks with a secret, final states only, duplicates dropped. */
-function trigger({ webhookId, token, options = {}, id = 'wfPanelTrigger01', name = 'Panel: order status webhook' }) {
+function trigger({ webhookId, options = {}, id = 'wfPanelTrigger01', name = 'Panel: order status webhook' }) {
 	const nodes = [
-		node('Panel Trigger', PANEL_TRIGGER, { options: { token, onlyFinal: true, dropDuplicates: true, ...options } }, { webhookId }),
+		node('Panel Trigger', PANEL_TRIGGER, { options: { onlyFinal: true, dropDuplicates: true, ...options } }, { webhookId, credentials: { panelWebhookApi: WEBHOOK_CREDENTIAL } }),
 		noOp('Received'),
 	];
 	return workflow(id, name, nodes, [['Panel Trigger', 'Received']]);
 }
 
-module.exports = { CREDENTIAL, WRONG_KEY_CREDENTIAL, ORDERS, credentials, allOperations, placeAndTrack, manyStatuses, trigger, workflow, panel, node };
+module.exports = { CREDENTIAL, WRONG_KEY_CREDENTIAL, WEBHOOK_CREDENTIAL, ORDERS, credentials, allOperations, placeAndTrack, manyStatuses, trigger, workflow, panel, node };
