@@ -195,15 +195,18 @@ export class PanelTrigger implements INodeType {
 		}
 		const { update, fields } = parsed;
 		if (!wanted(update, options)) return {};
+		const key = deliveryKey(update);
 		if (options.dropDuplicates !== false) {
 			const workflowId = this.getWorkflow().id ?? '';
 			const node = this.getNode();
 			// Synchronous from here to the return: check-and-insert is atomic in this process.
 			const nodeData = this.getWorkflowStaticData('node');
-			if (!firstDelivery(nodeData, `${workflowId}:${node.id ?? node.name}`, deliveryKey(update), Date.now())) return {};
+			if (!firstDelivery(nodeData, `${workflowId}:${node.id ?? node.name}`, key, Date.now())) return {};
 		}
 		// No response of our own: n8n answers 200 once it has created the execution, and
 		// saves the static data (the remembered deliveries) as it answers.
-		return { workflowData: [this.helpers.returnJsonArray([{ ...update, raw: fields as IDataObject }])] };
+		// delivery_key: the same for every copy of one status change, for a downstream guard
+		// (e.g. a unique key in a database) where several webhook processors share the work.
+		return { workflowData: [this.helpers.returnJsonArray([{ ...update, delivery_key: key, raw: fields as IDataObject }])] };
 	}
 }

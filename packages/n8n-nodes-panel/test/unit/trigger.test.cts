@@ -58,7 +58,7 @@ describe('Panel Trigger', () => {
 		// No answer of its own: n8n answers once it has created the execution.
 		expect(out.noWebhookResponse).toBeUndefined();
 		expect(c.res.status).not.toHaveBeenCalled();
-		expect(out.workflowData).toEqual([[{ json: expect.objectContaining({ order: '1487', status: 'Completed', status_raw: 'Done', final: true, remains: 0, start_count: null, charge: '4.5', charge_raw: 4.5, raw: { order_id: 1487, status: 'Done', remains: 0, start_count: null, charge: 4.5 } }) }]]);
+		expect(out.workflowData).toEqual([[{ json: expect.objectContaining({ order: '1487', status: 'Completed', status_raw: 'Done', final: true, remains: 0, start_count: null, charge: '4.5', charge_raw: 4.5, delivery_key: '1487|Completed|0||4.5', raw: { order_id: 1487, status: 'Done', remains: 0, start_count: null, charge: 4.5 } }) }]]);
 	});
 
 	it.each([
