@@ -10,7 +10,7 @@
  *     workers: 2,                 // `n8n worker` processes (default 2)
  *     webhooks: 1,                // `n8n webhook` processors (default 1)
  *     concurrency: 10,            // jobs a worker runs at once (default 10)
- *     credentials: [...],         // plaintext, as harness importCredentials takes them
+ *     credentials: [...],         // plaintext, as harness importCredentials takes them (or (pg) => [...])
  *     workflows: [...],           // workflow JSON, imported before n8n starts
  *     publish: ['wfId', ...],     // workflows published (active) before n8n starts
  *     prepare: async (cli) => {}, // anything else to run with the n8n CLI before start
@@ -223,7 +223,9 @@ async function startQueueMode({
 
 		const home = (name, extra = {}) => createN8nHome({ tarball, n8nDir, userFolder: path.join(base, name), env: { ...shared, ...extra }, log });
 		const mainHome = await home('main');
-		if (credentials?.length) await mainHome.importCredentials(credentials);
+		// `credentials` may be a function of the Postgres it started (for credentials that use it).
+		const creds = typeof credentials === 'function' ? credentials({ host: '127.0.0.1', port: pg.port, database: pg.database, user: pg.user, password: pg.password }) : credentials;
+		if (creds?.length) await mainHome.importCredentials(creds);
 		if (workflows?.length) await mainHome.importWorkflows(workflows);
 		for (const id of publish) await mainHome.publishWorkflow(id);
 		if (prepare) await prepare(mainHome.cli);
@@ -272,7 +274,7 @@ async function startQueueMode({
 			workers: workerList,
 			webhooks: webhookList,
 			redis: { port: redis.port },
-			postgres: { port: pg.port, database: pg.database, user: pg.user, version: pg.version },
+			postgres: { port: pg.port, database: pg.database, user: pg.user, password: pg.password, version: pg.version },
 			cli: mainHome.cli,
 			webhookUrl: (p) => `${(webhookList[0] ?? main).baseUrl}/webhook/${p.replace(/^\//, '')}`,
 			async executions(workflowId) {

@@ -27,7 +27,7 @@ import {
 	type OrderUpdate,
 	type ParsedDelivery,
 } from '@panel/core';
-import { firstDelivery } from './deliveries';
+import { firstDelivery, remarkPending } from './deliveries';
 
 interface TriggerOptions {
 	statuses?: string[];
@@ -137,6 +137,24 @@ export class PanelTrigger implements INodeType {
 		],
 	};
 
+	constructor() {
+		// n8n reads a node type's description.properties whenever it builds a Workflow, just
+		// before resetting the static data's change mark: see deliveries.ts for why that read
+		// re-marks the deliveries this process has not answered yet.
+		let properties = this.description.properties;
+		Object.defineProperty(this.description, 'properties', {
+			enumerable: true,
+			configurable: true,
+			get: () => {
+				remarkPending();
+				return properties;
+			},
+			set: (value: INodeTypeDescription['properties']) => {
+				properties = value;
+			},
+		});
+	}
+
 	methods = {
 		credentialTest: {
 			async panelWebhookSecrets(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
@@ -201,7 +219,12 @@ export class PanelTrigger implements INodeType {
 			const node = this.getNode();
 			// Synchronous from here to the return: check-and-insert is atomic in this process.
 			const nodeData = this.getWorkflowStaticData('node');
-			if (!firstDelivery(nodeData, `${workflowId}:${node.id ?? node.name}`, key, Date.now())) return {};
+			const res = this.getResponseObject();
+			const answered = (forget: () => void) => {
+				res.once('finish', forget);
+				res.once('close', forget);
+			};
+			if (!firstDelivery(nodeData, `${workflowId}:${node.id ?? node.name}`, key, Date.now(), answered)) return {};
 		}
 		// No response of our own: n8n answers 200 once it has created the execution, and
 		// saves the static data (the remembered deliveries) as it answers.

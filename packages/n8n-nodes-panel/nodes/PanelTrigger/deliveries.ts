@@ -10,9 +10,29 @@
  *   every key other requests have added (the last save cannot drop keys saved by others);
  * - the persisted keys are absorbed when this process first serves the node (a restart) and
  *   whenever another process saved last (several webhook processors).
+ *
+ * n8n 2.41 saves a webhook request's static data when it answers, if the data is marked
+ * changed. Answering only once the execution exists (responseMode onReceived, no answer of
+ * our own), it first starts the run, which builds a `new Workflow(...)` over the same static
+ * data object, and that resets the mark (ObservableObject.create); the change would never be
+ * saved. Building a Workflow reads each node type's `description.properties` before it
+ * resets the mark, in the same synchronous step: the trigger's description calls
+ * remarkPending() on that read, which queues a microtask marking every unanswered request's
+ * data changed again, after the reset and long before n8n's save.
  */
 import { randomUUID } from 'node:crypto';
 import { DeliveryMemory } from '@panel/core';
+
+/** Re-mark functions of requests that changed the memory and are not answered yet. */
+const pendingMarks = new Set<() => void>();
+
+/** Marks every unanswered request's static data changed again, once the current step is done. */
+export function remarkPending(): void {
+	if (pendingMarks.size === 0) return;
+	void Promise.resolve().then(() => {
+		for (const mark of pendingMarks) mark();
+	});
+}
 import type { IDataObject } from 'n8n-workflow';
 
 /** Identifies this process in the static data, so it knows when another one saved last. */
@@ -24,7 +44,7 @@ const memories = new Map<string, DeliveryMemory>();
  * Record a delivery key for one workflow node; true the first time (start an execution),
  * false for a repeat. `nodeData` is the node's static data (n8n's getWorkflowStaticData).
  */
-export function firstDelivery(nodeData: IDataObject, scope: string, key: string, now: number): boolean {
+export function firstDelivery(nodeData: IDataObject, scope: string, key: string, now: number, onAnswered: (forget: () => void) => void): boolean {
 	let memory = memories.get(scope);
 	let absorbed = 0;
 	if (!memory) {
@@ -38,8 +58,13 @@ export function firstDelivery(nodeData: IDataObject, scope: string, key: string,
 	}
 	const first = memory.remember(key, now);
 	if (first || absorbed > 0) {
-		nodeData.writer = PROCESS_ID;
-		nodeData.seen = memory as unknown as IDataObject;
+		const mark = () => {
+			nodeData.writer = PROCESS_ID;
+			nodeData.seen = memory as unknown as IDataObject;
+		};
+		mark();
+		pendingMarks.add(mark);
+		onAnswered(() => pendingMarks.delete(mark));
 	}
 	return first;
 }
@@ -47,4 +72,5 @@ export function firstDelivery(nodeData: IDataObject, scope: string, key: string,
 /** For tests: forget every process-wide memory (as a restart would). */
 export function forgetDeliveryMemories(): void {
 	memories.clear();
+	pendingMarks.clear();
 }

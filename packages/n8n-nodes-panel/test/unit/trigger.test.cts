@@ -1,7 +1,7 @@
 /** Panel Trigger's webhook with a mocked n8n webhook context; bodies as the sandbox sends them. */
 import { createHmac } from 'node:crypto';
 import { mock } from 'jest-mock-extended';
-import type { IWebhookFunctions } from 'n8n-workflow';
+import { Workflow, type IWebhookFunctions } from 'n8n-workflow';
 import { PanelTrigger } from '../../nodes/PanelTrigger/PanelTrigger.node';
 import { PanelApi } from '../../credentials/PanelApi.credentials';
 import { PanelWebhookApi } from '../../credentials/PanelWebhookApi.credentials';
@@ -19,7 +19,7 @@ const body = (o: Record<string, unknown> = {}) => JSON.stringify({ order_id: 148
 
 function call({ raw = body(), query = { token: TOKEN } as Record<string, unknown>, headers = {}, options = {}, staticData = {}, secrets = { token: TOKEN } as Record<string, unknown>, rawBytes }: { rawBytes?: Buffer; raw?: string; query?: Record<string, unknown>; headers?: Record<string, unknown>; options?: Record<string, unknown>; staticData?: Record<string, unknown>; secrets?: Record<string, unknown> }) {
 	const ctx = mock<IWebhookFunctions>();
-	const res = { status: jest.fn(), json: jest.fn() };
+	const res = { status: jest.fn(), json: jest.fn(), once: jest.fn() };
 	res.status.mockReturnValue(res);
 	let parsed: unknown;
 	try {
@@ -148,6 +148,38 @@ describe('Panel Trigger', () => {
 		const outs = await Promise.all(copies.map((_c, i) => call({ staticData: JSON.parse(JSON.stringify(first)), raw: body({ order_id: 1000 + i }) }).run()));
 		expect(outs.filter((o) => o.workflowData)).toHaveLength(0);
 		expect((await call({ staticData: JSON.parse(JSON.stringify(first)), raw: body({ order_id: 5000 }) }).run()).workflowData).toHaveLength(1);
+	});
+
+	it('keeps the static data marked changed through the run n8n starts before it answers (real n8n-workflow Workflow)', async () => {
+		const stored: Record<string, unknown> = {}; // as n8n loads it for one request
+		const nodeTypes = { getByNameAndVersion: () => trigger, getByName: () => trigger, getKnownTypes: () => ({}) };
+		const node = { id: 'n1', name: 'Panel Trigger', type: 'n8n-nodes-panel.panelTrigger', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
+		const build = () => new Workflow({ id: `wf${workflowSeq}`, nodes: [{ ...node }], connections: {}, active: true, nodeTypes: nodeTypes as never, staticData: stored });
+		const wf = build();
+		const ctx = mock<IWebhookFunctions>();
+		const res = { status: jest.fn(), json: jest.fn(), once: jest.fn() };
+		ctx.getRequestObject.mockReturnValue({ rawBody: Buffer.from(body()), body: {}, headers: {}, query: { token: TOKEN } } as never);
+		ctx.getResponseObject.mockReturnValue(res as never);
+		ctx.getNodeParameter.mockReturnValue({} as never);
+		ctx.getCredentials.mockResolvedValue({ token: TOKEN } as never);
+		ctx.getWorkflow.mockReturnValue({ id: `wf${workflowSeq}` } as never);
+		ctx.getNode.mockReturnValue(node as never);
+		ctx.getWorkflowStaticData.mockImplementation(((type: string) => wf.getStaticData(type, node as never)) as never);
+		(ctx.helpers as unknown as Record<string, unknown>).returnJsonArray = (items: unknown[]) => items.map((json) => ({ json }));
+		expect((await trigger.webhook.call(ctx)).workflowData).toHaveLength(1);
+		expect(wf.staticData.__dataChanged).toBe(true);
+		build(); // what n8n's WorkflowRunner does before it answers: the mark is reset …
+		expect(wf.staticData.__dataChanged).toBe(false);
+		await Promise.resolve();
+		expect(wf.staticData.__dataChanged).toBe(true); // … and set again
+		const saved = JSON.parse(JSON.stringify(wf.staticData));
+		expect(Object.keys(saved['node:Panel Trigger'].seen)).toEqual(['1487|Completed|0|8421|4.5']);
+		// Once n8n has answered, the request is forgotten: no more re-marks.
+		for (const [, forget] of res.once.mock.calls as Array<[string, () => void]>) forget();
+		wf.staticData.__dataChanged = false;
+		build();
+		await Promise.resolve();
+		expect(wf.staticData.__dataChanged).toBe(false);
 	});
 
 	it('takes in keys another process saved', async () => {
