@@ -23,6 +23,8 @@
 import { randomUUID } from 'node:crypto';
 import { DeliveryMemory } from '@panel/core';
 
+import type { IDataObject } from 'n8n-workflow';
+
 /** Re-mark functions of requests that changed the memory and are not answered yet. */
 const pendingMarks = new Set<() => void>();
 
@@ -33,34 +35,55 @@ export function remarkPending(): void {
 		for (const mark of pendingMarks) mark();
 	});
 }
-import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * A node's memory as it goes into static data: serialises to the memory's `{key: ms}` at the
+ * moment n8n saves, and counts what was saved, so a request whose key an earlier save already
+ * carried need not save again (under a burst, one save covers many deliveries).
+ */
+class Persisted {
+	version = 0;
+	savedVersion = 0;
+	constructor(readonly memory: DeliveryMemory) {}
+	toJSON(): Record<string, number> {
+		this.savedVersion = this.version;
+		return this.memory.toJSON();
+	}
+}
 
 /** Identifies this process in the static data, so it knows when another one saved last. */
 const PROCESS_ID = randomUUID();
 
-const memories = new Map<string, DeliveryMemory>();
+const memories = new Map<string, Persisted>();
 
 /**
  * Record a delivery key for one workflow node; true the first time (start an execution),
  * false for a repeat. `nodeData` is the node's static data (n8n's getWorkflowStaticData).
  */
 export function firstDelivery(nodeData: IDataObject, scope: string, key: string, now: number, onAnswered: (forget: () => void) => void): boolean {
-	let memory = memories.get(scope);
+	let persisted = memories.get(scope);
 	let absorbed = 0;
-	if (!memory) {
-		memory = new DeliveryMemory();
-		memories.set(scope, memory);
-		absorbed = memory.absorb(nodeData.seen, now);
+	if (!persisted) {
+		persisted = new Persisted(new DeliveryMemory());
+		memories.set(scope, persisted);
+		absorbed = persisted.memory.absorb(nodeData.seen, now);
 		// The first request after a start saves even a repeat: the set is ours from now on.
 		absorbed = Math.max(absorbed, 1);
 	} else if (nodeData.writer !== PROCESS_ID) {
-		absorbed = memory.absorb(nodeData.seen, now);
+		absorbed = persisted.memory.absorb(nodeData.seen, now);
 	}
-	const first = memory.remember(key, now);
+	const first = persisted.memory.remember(key, now);
 	if (first || absorbed > 0) {
+		const p = persisted;
+		const mine = ++p.version;
 		const mark = () => {
+			// Another request's save has already carried this change: nothing left to save.
+			if (p.savedVersion >= mine) {
+				pendingMarks.delete(mark);
+				return;
+			}
 			nodeData.writer = PROCESS_ID;
-			nodeData.seen = memory as unknown as IDataObject;
+			nodeData.seen = p as unknown as IDataObject;
 		};
 		mark();
 		pendingMarks.add(mark);
