@@ -9,8 +9,8 @@
  *     the node) and n8n's HTTP Request node doing what a hand-wired workflow does, one
  *     `action=status` request per item. Requests counted on the sandbox by action; wall time
  *     from each node's own executionTime in n8n's run data. Median of BENCH_N8N_ROUNDS (3).
- * B6: the sandbox fires 1,000 status changes (500 orders × In progress, Completed) at the
- *     published Panel Trigger; executions read back from n8n's database: seen, lost, duplicated.
+ * B6: 1,000 status changes, each delivered twice at once, at the published Panel Trigger, and
+ *     the same deliveries at n8n's Webhook node: see n8n-trigger.js.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -19,14 +19,12 @@ const { REPO, startSandboxProcess, median, fmt } = require('./lib');
 const { machine, save } = require('./results');
 const { build } = require('../main/build');
 const wf = require('../main/workflows');
+const trigger = require('./n8n-trigger');
 
 const log = (/** @type {string} */ s) => process.stderr.write(`[bench:n8n] ${s}\n`);
 const ITEMS = Number(process.env.BENCH_N8N_ITEMS || 1000);
-const CHANGES = Number(process.env.BENCH_N8N_CHANGES || 1000);
 const ROUNDS = Number(process.env.BENCH_N8N_ROUNDS || 3);
-const TOKEN = 'bench-webhook-secret';
-const IDS = { b5: 'panelBenchB5wf01', b6: 'panelBenchB6wf01' };
-const HOOK_ID = '9d1e6f3a-2b7c-4e58-8a90-b1c2d3e4f5a6';
+const IDS = { b5: 'panelBenchB5wf01' };
 
 /** Manual trigger → 1,000 ids → (Panel node) and (HTTP Request node, one request per item). */
 function b5Workflow(apiUrl, apiKey, ids) {
@@ -77,27 +75,6 @@ function b5Workflow(apiUrl, apiKey, ids) {
   };
 }
 
-function b6Workflow() {
-  return {
-    id: IDS.b6,
-    name: 'bench B6: Panel Trigger',
-    active: true,
-    settings: { executionOrder: 'v1' },
-    nodes: [
-      {
-        id: wf.nodeId('Panel Trigger'),
-        name: 'Panel Trigger',
-        type: 'n8n-nodes-panel.panelTrigger',
-        typeVersion: 1,
-        position: [0, 0],
-        webhookId: HOOK_ID,
-        parameters: { options: { token: TOKEN } },
-      },
-    ],
-    connections: {},
-  };
-}
-
 const runData = (run) => run?.data?.resultData?.runData ?? {};
 
 async function b5(h, sandbox) {
@@ -140,76 +117,6 @@ async function b5(h, sandbox) {
   };
 }
 
-async function b6(h, sandbox) {
-  const server = await h.start({ timeoutMs: 600_000 });
-  try {
-    const url = `http://127.0.0.1:${h.port}/webhook/${HOOK_ID}/panel`;
-    // Registered when it refuses a delivery without the token.
-    for (let i = 0; ; i++) {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => null);
-      if (res?.status === 401) break;
-      if (i > 240) throw new Error(`B6: the trigger webhook is not registered (${res?.status})`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    const orders = CHANGES / 2;
-    await sandbox.rpc('setWebhook', { url, token: TOKEN });
-    const ids = /** @type {string[]} */ (await sandbox.rpc('seed', orders, 1, { quantity: 1000 }));
-    const t0 = Date.now();
-    // Pending → In progress after the start delay, → Completed one simulated minute later
-    // (1,000 units at 1,000/min); further steps give failed deliveries their retries.
-    await sandbox.rpc('advance', 61_000);
-    await sandbox.rpc('advance', 61_000);
-    for (let i = 0; i < 8; i++) await sandbox.rpc('advance', 5_000 * 2 ** i);
-    await sandbox.rpc('webhooksIdle');
-    const deliveries = /** @type {Array<{ orderId: number, status: string, state: string }>} */ (await sandbox.rpc('deliveries'));
-    const delivered = deliveries.filter((d) => d.state === 'delivered').length;
-    log(`B6: ${deliveries.length} deliveries fired, ${delivered} delivered in ${fmt((Date.now() - t0) / 1000, 1)} s; waiting for executions`);
-    let rows = [];
-    let last = -1;
-    let stableSince = Date.now();
-    const deadline = Date.now() + 600_000;
-    while (Date.now() < deadline) {
-      rows = (await h.executions(IDS.b6)).filter((/** @type {any} */ e) => e.mode === 'webhook');
-      const finished = rows.filter((/** @type {any} */ e) => e.status !== 'running' && e.status !== 'new').length;
-      if (finished !== last) {
-        last = finished;
-        stableSince = Date.now();
-      }
-      if (finished >= delivered || Date.now() - stableSince > 20_000) break;
-      await new Promise((r) => setTimeout(r, 2000));
-    }
-    const seconds = (Date.now() - t0) / 1000;
-    const keys = new Map();
-    for (const e of rows) {
-      // Executions from the database hold IRunExecutionData itself (resultData at the top).
-      const item = (e.data?.resultData?.runData ?? runData(e.data))['Panel Trigger']?.[0]?.data?.main?.[0]?.[0]?.json;
-      if (!item) continue;
-      const k = `${item.order}:${item.status}`;
-      keys.set(k, (keys.get(k) ?? 0) + 1);
-    }
-    const expected = new Set(ids.flatMap((id) => [`${id}:In progress`, `${id}:Completed`]));
-    const seen = [...keys.keys()].filter((k) => expected.has(k)).length;
-    const executions = rows.length;
-    const duplicated = [...keys.values()].reduce((a, n) => a + (n - 1), 0);
-    const lost = expected.size - seen;
-    return {
-      figures: { changes: expected.size, deliveries: deliveries.length, delivered, executions, seen, lost, duplicated, seconds },
-      rows: [
-        {
-          id: 'B6',
-          what: `${fmt(expected.size)} status changes fired by the sandbox at the real n8n Panel Trigger`,
-          result: `${fmt(executions)} executions: ${fmt(seen)} seen, ${fmt(lost)} lost, ${fmt(duplicated)} duplicated (${fmt(seconds)} s)`,
-          ratio: `${((seen / expected.size) * 100).toFixed(1)}% seen`,
-          goal: '0 lost; 0 duplicated',
-          met: lost === 0 && duplicated === 0,
-        },
-      ],
-    };
-  } finally {
-    await server.stop();
-  }
-}
-
 async function main() {
   const startedAt = new Date();
   const m = machine();
@@ -225,27 +132,20 @@ async function main() {
     const { pack } = require(path.join(REPO, 'packages', 'n8n-nodes-panel', 'scripts', 'pack.js'));
     const tarball = pack(path.join(tmp, 'pack'));
     const h = await createN8nHome({ tarball, n8nDir, userFolder: path.join(tmp, 'home'), log });
-    await h.importCredentials(wf.credentials({ apiUrl: sandbox.apiUrl, apiKey: sandbox.key }));
+    await h.importCredentials([...wf.credentials({ apiUrl: sandbox.apiUrl, apiKey: sandbox.key }), ...trigger.credentials()]);
     const ids = /** @type {string[]} */ (await sandbox.rpc('seed', ITEMS, 1));
     const dir = path.join(tmp, 'workflows');
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, 'b5.json'), JSON.stringify(b5Workflow(sandbox.apiUrl, sandbox.key, ids)));
-    fs.writeFileSync(path.join(dir, 'b6.json'), JSON.stringify(b6Workflow()));
+    trigger.workflows().forEach((w, i) => fs.writeFileSync(path.join(dir, `b6-${i}.json`), JSON.stringify(w)));
     await h.cli(['import:workflow', '--separate', `--input=${dir}`]);
     if (only.includes('B5')) {
       log(`B5: ${fmt(ITEMS)} items, Panel node vs HTTP Request node, ${ROUNDS} rounds (n8n execute)`);
       results.B5 = await b5(h, sandbox);
     }
     if (only.includes('B6')) {
-      await h.publishWorkflow(IDS.b6);
-      log(`B6: ${fmt(CHANGES)} status changes at the published trigger (n8n start)`);
-      // A sandbox of its own: B5's orders must not fire webhooks when B6 moves the clock.
-      const sandbox6 = await startSandboxProcess({ rateLimit: false, clock: 'manual' });
-      try {
-        results.B6 = await b6(h, sandbox6);
-      } finally {
-        await sandbox6.stop();
-      }
+      for (const id of Object.values(trigger.IDS)) await h.publishWorkflow(id);
+      results.B6 = await trigger.b6(h, { log });
     }
   } finally {
     await sandbox.stop();

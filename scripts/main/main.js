@@ -262,8 +262,8 @@ async function main() {
   const mainStateFile = path.join(home, 'main-state.json');
   const state = loadState(mainStateFile);
   state.token ??= crypto.randomBytes(18).toString('base64url');
-  const creds = wf.credentials({ apiUrl: sb.apiUrl, apiKey: sb.key });
-  const flows = wf.workflows({ token: state.token });
+  const creds = wf.credentials({ apiUrl: sb.apiUrl, apiKey: sb.key, token: state.token });
+  const flows = wf.workflows();
   const wanted = sha({ creds, flows });
   if (state.imported !== wanted || !fs.existsSync(path.join(userFolder, '.n8n', 'database.sqlite'))) {
     log('importing the sandbox credential and 3 example workflows into n8n (n8n CLI, ~1 min)');

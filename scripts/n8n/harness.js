@@ -81,7 +81,7 @@ function installTarball(userFolder, tarball) {
 	return target;
 }
 
-async function createN8nHome({ tarball, n8nDir = ensureN8n(), userFolder, port, brokerPort, log = () => {} } = {}) {
+async function createN8nHome({ tarball, n8nDir = ensureN8n(), userFolder, port, brokerPort, env: extraEnv = {}, log = () => {} } = {}) {
 	const home = userFolder || fs.mkdtempSync(path.join(os.tmpdir(), 'panel-n8n-home-'));
 	if (tarball) installTarball(home, tarball);
 	const n8nPort = port || (await freePort());
@@ -105,6 +105,7 @@ async function createN8nHome({ tarball, n8nDir = ensureN8n(), userFolder, port, 
 		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 		EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
 		NODE_OPTIONS: '',
+		...extraEnv,
 	};
 	delete env.NODE_PATH;
 	// Under jest NODE_ENV is 'test', which n8n reads as its own test mode (no node loading).
@@ -192,37 +193,50 @@ async function createN8nHome({ tarball, n8nDir = ensureN8n(), userFolder, port, 
 		},
 		/** `n8n start` in the background; resolves once it answers /healthz/readiness. */
 		async start({ timeoutMs = 180_000 } = {}) {
-			const child = spawn(node24(), [bin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+			return await h.spawn(['start'], { readyUrl: `http://127.0.0.1:${n8nPort}/healthz/readiness`, timeoutMs });
+		},
+		/**
+		 * Any long-running n8n command (`start`, `worker`, `webhook`) in its own process group;
+		 * resolves once `readyUrl` answers 2xx. `stop()` signals the whole group.
+		 */
+		async spawn(args, { readyUrl, timeoutMs = 180_000 }) {
+			const child = spawn(node24(), [bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 			let output = '';
 			child.stdout.on('data', (d) => (output += d));
 			child.stderr.on('data', (d) => (output += d));
 			const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+			const stop = async () => {
+				if (child.exitCode === null && child.signalCode === null) killGroup(child, 'SIGTERM');
+				const t = setTimeout(() => child.exitCode === null && killGroup(child, 'SIGKILL'), 20_000);
+				await exited;
+				clearTimeout(t);
+				// Task runners n8n started may outlive it for a moment: make sure the group is gone.
+				try {
+					process.kill(-child.pid, 'SIGKILL');
+				} catch {
+					// group already empty
+				}
+			};
 			const deadline = Date.now() + timeoutMs;
 			for (;;) {
-				if (child.exitCode !== null) throw new Error(`n8n start exited early:\n${output.slice(-4000)}`);
+				if (child.exitCode !== null || child.signalCode !== null) {
+					await stop();
+					throw new Error(`n8n ${args.join(' ')} exited early:\n${output.slice(-4000)}`);
+				}
 				try {
-					const r = await fetch(`http://127.0.0.1:${n8nPort}/healthz/readiness`);
+					const r = await fetch(readyUrl);
 					if (r.ok) break;
 				} catch {
 					// not listening yet
 				}
 				if (Date.now() > deadline) {
-					killGroup(child, 'SIGTERM');
-					throw new Error(`n8n start not ready after ${timeoutMs} ms:\n${output.slice(-4000)}`);
+					await stop();
+					throw new Error(`n8n ${args.join(' ')} not ready after ${timeoutMs} ms:\n${output.slice(-4000)}`);
 				}
 				await new Promise((r) => setTimeout(r, 500));
 			}
-			log(`n8n started on ${n8nPort}`);
-			return {
-				child,
-				output: () => output,
-				async stop() {
-					if (child.exitCode === null) killGroup(child, 'SIGTERM');
-					const t = setTimeout(() => child.exitCode === null && killGroup(child, 'SIGKILL'), 20_000);
-					await exited;
-					clearTimeout(t);
-				},
-			};
+			log(`n8n ${args[0]} ready (${readyUrl})`);
+			return { child, pid: child.pid, output: () => output, stop };
 		},
 		/** Executions of a workflow, with their run data, straight from n8n's sqlite database. */
 		executions(workflowId) {

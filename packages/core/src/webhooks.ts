@@ -8,7 +8,8 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { PanelValidationError, PanelWebhookError } from './errors';
 import { decodeForm } from './form';
-import { moneyField, readInt } from './parse/read';
+import { decimalText } from './money';
+import { countField, moneyField } from './parse/read';
 import { readStatus } from './statuses';
 import type { OrderUpdate } from './types';
 
@@ -33,31 +34,59 @@ function bodyBytes(raw: RawBody): Uint8Array {
   return typeof raw === 'string' ? new TextEncoder().encode(raw) : raw;
 }
 
-function first(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
+/** Longest secret value read from a request; anything longer is refused unread. */
+export const MAX_WEBHOOK_SECRET_CHARS = 1024;
+
+type SecretValue = { kind: 'absent' } | { kind: 'text'; value: string } | { kind: 'malformed'; what: string };
+
+/**
+ * One secret-carrying value as a request parser handed it over: only a single string of sane
+ * length is a secret; a repeated parameter (array), a bracketed one (object), a huge value
+ * or any other type is malformed, and refused like a wrong secret.
+ */
+function secretValue(v: unknown, what: string): SecretValue {
+  if (v === undefined || v === null) return { kind: 'absent' };
+  if (typeof v !== 'string') return { kind: 'malformed', what: `${what} is ${Array.isArray(v) ? 'repeated' : 'not a single value'}` };
+  if (v.length > MAX_WEBHOOK_SECRET_CHARS) return { kind: 'malformed', what: `${what} is longer than ${MAX_WEBHOOK_SECRET_CHARS} characters` };
+  return { kind: 'text', value: v };
 }
 
-function headerOf(headers: HeaderBag | undefined, name: string): string | undefined {
-  if (!headers) return undefined;
+/** A header's value whatever the case of its name (HTTP header names are case-insensitive). */
+function headerValue(headers: unknown, name: string): unknown {
+  if (headers === null || typeof headers !== 'object') return undefined;
   const lower = name.toLowerCase();
-  for (const k of Object.keys(headers)) if (k.toLowerCase() === lower) return first(headers[k]);
+  for (const k of Object.keys(headers)) if (k.toLowerCase() === lower) return (headers as Record<string, unknown>)[k];
   return undefined;
+}
+
+function queryValue(query: unknown, name: string): unknown {
+  if (query === null || typeof query !== 'object' || !Object.prototype.hasOwnProperty.call(query, name)) return undefined;
+  return (query as Record<string, unknown>)[name];
 }
 
 function malformed(message: string): PanelWebhookError {
   return new PanelWebhookError(message, { reason: 'malformed' });
 }
 
-/**
- * Parse an order-update body: JSON `{"order_id", "status", "remains", "start_count",
- * "charge"}` (numbers or strings), tolerating `order`/`id` for the id, a missing or null
- * start_count, and a form-encoded body. Throws PanelWebhookError (reason malformed, 400).
- */
-export function parseOrderUpdate(rawBody: RawBody): OrderUpdate {
+/** An order update as a webhook delivered it (raw values kept beside normalised ones, as in API replies). */
+export type WebhookOrderUpdate = OrderUpdate;
+
+/** One parsed delivery: the normalised update and the body's own fields (JSON or decoded form). */
+export interface ParsedDelivery {
+  update: WebhookOrderUpdate;
+  /** The body as sent, decoded: the JSON object, or the form's fields. */
+  fields: Record<string, unknown>;
+}
+
+const BAD_JSON = 'The webhook body is not a JSON object; expected {"order_id":1487,"status":"Completed",…}.';
+
+/** The body's fields: a JSON object or a form-encoded body; anything else is malformed (400). */
+function bodyFields(rawBody: RawBody): Record<string, unknown> {
   if (typeof rawBody !== 'string' && !(rawBody instanceof Uint8Array)) {
     throw malformed('The webhook body is missing: the receiver must pass the raw request body (text or bytes).');
   }
-  if (rawBody.length > MAX_WEBHOOK_BODY_BYTES) {
+  const size = typeof rawBody === 'string' ? rawBody.length : rawBody.byteLength;
+  if (size > MAX_WEBHOOK_BODY_BYTES) {
     throw malformed(`The webhook body is larger than ${MAX_WEBHOOK_BODY_BYTES} bytes; an order update is a small JSON object.`);
   }
   const text = bodyText(rawBody).replace(/^\uFEFF/, '').trim();
@@ -70,36 +99,64 @@ export function parseOrderUpdate(rawBody: RawBody): OrderUpdate {
       throw malformed('The webhook body is not valid JSON; expected {"order_id":1487,"status":"Completed",…}.');
     }
   } else if (/^[\w.%+-]+=/.test(text)) {
-    data = decodeForm(text);
+    data = { ...decodeForm(text) };
   } else {
-    throw malformed('The webhook body is not a JSON object; expected {"order_id":1487,"status":"Completed",…}.');
+    throw malformed(BAD_JSON);
   }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw malformed('The webhook body is not a JSON object; expected {"order_id":1487,"status":"Completed",…}.');
-  }
-  const rec = data as Record<string, unknown>;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw malformed(BAD_JSON);
+  return data as Record<string, unknown>;
+}
+
+/**
+ * The order id compared by value: digits in canonical form ("0012" and 12 are both "12");
+ * any other number-like value (-5, "-5", 1.5) is refused alike; other text is an opaque id
+ * (some Panels name orders "ord_7Hk2"), kept as given when it has no comma or space.
+ */
+function orderIdOf(v: unknown): string | null {
+  if (typeof v === 'number') return Number.isSafeInteger(v) && v >= 0 ? String(v) : null;
+  if (typeof v !== 'string') return null;
+  const t = v.trim();
+  if (/^\d{1,30}$/.test(t)) return BigInt(t).toString();
+  if (t === '' || t.length > 100 || /^[+-]?[\d.]+(e[+-]?\d+)?$/i.test(t) || /[\s,]/.test(t)) return null;
+  return t;
+}
+
+/**
+ * Parse an order-update body: JSON `{"order_id", "status", "remains", "start_count",
+ * "charge"}` (numbers or strings), tolerating `order`/`id` for the id, a missing or null
+ * start_count, and a form-encoded body. Throws PanelWebhookError (reason malformed, 400).
+ */
+export function parseDelivery(rawBody: RawBody): ParsedDelivery {
+  const rec = bodyFields(rawBody);
   const idRaw = rec.order_id ?? rec.order ?? rec.id;
-  const order =
-    typeof idRaw === 'number' && Number.isSafeInteger(idRaw) && idRaw >= 0
-      ? String(idRaw)
-      : typeof idRaw === 'string' && idRaw.trim() !== '' && idRaw.trim().length <= 64
-        ? idRaw.trim()
-        : null;
-  if (order === null) throw malformed('The webhook body has no order id ("order_id"); it is not a Panel order update.');
+  const order = orderIdOf(idRaw);
+  if (order === null) {
+    throw malformed(
+      idRaw === undefined
+        ? 'The webhook body has no order id ("order_id"); it is not a Panel order update.'
+        : 'The webhook body\'s "order_id" is neither a whole number ≥ 0 nor an id text without commas or spaces; it is not a Panel order update.',
+    );
+  }
   const statusRaw = typeof rec.status === 'number' && Number.isFinite(rec.status) ? String(rec.status) : rec.status;
-  if (typeof statusRaw !== 'string' || statusRaw.trim() === '') {
+  if (typeof statusRaw !== 'string' || statusRaw.trim() === '' || statusRaw.length > 100) {
     throw malformed(`The webhook body for order ${order} has no "status"; it is not a Panel order update.`);
   }
-  const currency = typeof rec.currency === 'string' && rec.currency.trim() !== '' ? rec.currency.trim() : null;
-  return {
+  const currency = typeof rec.currency === 'string' && rec.currency.trim() !== '' ? rec.currency.trim().slice(0, 16) : null;
+  const update: WebhookOrderUpdate = {
     order,
     ...readStatus(statusRaw.trim()),
     status_raw: statusRaw,
     ...moneyField('charge', rec.charge),
-    start_count: readInt(rec.start_count),
-    remains: readInt(rec.remains),
+    ...countField('start_count', rec.start_count),
+    ...countField('remains', rec.remains),
     currency,
   };
+  return { update, fields: rec };
+}
+
+/** parseDelivery's normalised update alone. */
+export function parseOrderUpdate(rawBody: RawBody): WebhookOrderUpdate {
+  return parseDelivery(rawBody).update;
 }
 
 /** Constant-time equality of two strings of any length (compares their SHA-256 digests). */
@@ -109,20 +166,30 @@ export function safeEqual(a: string, b: string): boolean {
   return timingSafeEqual(da, db) && a.length === b.length;
 }
 
-/** Check a shared-secret token. Throws PanelWebhookError (401) when missing or wrong. */
-export function verifyWebhookToken(expected: string, given?: string | null): void {
+/**
+ * Check a shared-secret token. Throws PanelWebhookError (401) when missing, wrong or of a
+ * shape no Panel sends (repeated, bracketed, huge): all are refused alike, never thrown as
+ * anything else.
+ */
+export function verifyWebhookToken(expected: string, given?: unknown): void {
   if (typeof expected !== 'string' || expected === '') {
     throw new PanelValidationError('The webhook secret is empty: set a secret to check deliveries against, or turn the check off.', {
       field: 'token',
     });
   }
-  if (given === undefined || given === null || given === '') {
+  const v = secretValue(given, 'the secret');
+  if (v.kind === 'malformed') {
+    throw new PanelWebhookError(`The webhook delivery carries a malformed secret (${v.what}): send it once, as ?${WEBHOOK_TOKEN_QUERY}=<secret> or the ${WEBHOOK_TOKEN_HEADER} header.`, {
+      reason: 'bad_secret',
+    });
+  }
+  if (v.kind === 'absent' || v.value === '') {
     throw new PanelWebhookError(
       `The webhook delivery carries no secret: add ?${WEBHOOK_TOKEN_QUERY}=<secret> to the webhook URL in your Panel account (or send the ${WEBHOOK_TOKEN_HEADER} header).`,
       { reason: 'missing_secret' },
     );
   }
-  if (!safeEqual(expected, given)) {
+  if (!safeEqual(expected, v.value)) {
     throw new PanelWebhookError('The webhook delivery carries a wrong secret: make the token in the Panel\'s webhook URL match the one configured here.', {
       reason: 'bad_secret',
     });
@@ -191,8 +258,10 @@ export function verifyWebhookSignature(check: SignatureCheck): void {
 
 export interface WebhookRequest {
   rawBody: RawBody;
-  headers?: HeaderBag;
-  query?: Record<string, string | string[] | undefined>;
+  /** Request headers as the host parsed them (names in any case; values strings or arrays). */
+  headers?: unknown;
+  /** Query parameters as the host parsed them (values may be strings, arrays or objects). */
+  query?: unknown;
   /** Shared secret expected in the query `token` or the `x-panel-token` header. */
   token?: string;
   /** HMAC-SHA256 secret; when set, the signature header is required. */
@@ -202,29 +271,50 @@ export interface WebhookRequest {
   toleranceSec?: number;
 }
 
+/**
+ * The token a request carries, by one rule: the URL's `token` query parameter when the URL
+ * has one (even a malformed one), otherwise the `x-panel-token` header.
+ */
+export function givenToken(query: unknown, headers: unknown): unknown {
+  const q = queryValue(query, WEBHOOK_TOKEN_QUERY);
+  return q !== undefined ? q : headerValue(headers, WEBHOOK_TOKEN_HEADER);
+}
+
+function signatureHeader(headers: unknown, name: string): string | null {
+  const v = secretValue(headerValue(headers, name), `the ${name} header`);
+  if (v.kind === 'malformed') throw new PanelWebhookError(`The webhook delivery's ${v.what}: send it once.`, { reason: 'bad_signature' });
+  return v.kind === 'text' ? v.value : null;
+}
+
 /** Authenticate (token, then signature) and parse one delivery. 401-type failures come before 400. */
-export function verifyWebhook(req: WebhookRequest): OrderUpdate {
-  if (req.token !== undefined && req.token !== '') {
-    const given = first(req.query?.[WEBHOOK_TOKEN_QUERY]) ?? headerOf(req.headers, WEBHOOK_TOKEN_HEADER);
-    verifyWebhookToken(req.token, given);
-  }
+export function verifyDelivery(req: WebhookRequest): ParsedDelivery {
+  if (req.token !== undefined && req.token !== '') verifyWebhookToken(req.token, givenToken(req.query, req.headers));
   if (req.hmacSecret !== undefined && req.hmacSecret !== '') {
     const check: SignatureCheck = {
       secret: req.hmacSecret,
       rawBody: req.rawBody,
-      signature: headerOf(req.headers, WEBHOOK_SIGNATURE_HEADER) ?? null,
-      timestamp: headerOf(req.headers, WEBHOOK_TIMESTAMP_HEADER) ?? null,
+      signature: signatureHeader(req.headers, WEBHOOK_SIGNATURE_HEADER),
+      timestamp: signatureHeader(req.headers, WEBHOOK_TIMESTAMP_HEADER),
       now: req.now,
     };
     if (req.toleranceSec !== undefined) check.toleranceSec = req.toleranceSec;
     verifyWebhookSignature(check);
   }
-  return parseOrderUpdate(req.rawBody);
+  return parseDelivery(req.rawBody);
 }
 
-/** Identity of a delivery: the same update sent twice has the same key. */
+/** verifyDelivery's normalised update alone. */
+export function verifyWebhook(req: WebhookRequest): WebhookOrderUpdate {
+  return verifyDelivery(req).update;
+}
+
+/**
+ * Identity of a delivery: the same update sent twice has the same key, however its numbers
+ * were spelt ("4.50" or 4.5, "0012" or 12).
+ */
 export function deliveryKey(update: Pick<OrderUpdate, 'order' | 'status' | 'remains' | 'start_count' | 'charge'>): string {
-  return [update.order, update.status, update.remains ?? '', update.start_count ?? '', update.charge ?? ''].join('|');
+  const charge = update.charge === null ? '' : (decimalText(update.charge) ?? update.charge);
+  return [orderIdOf(update.order) ?? update.order, update.status, update.remains ?? '', update.start_count ?? '', charge].join('|');
 }
 
 export interface DeliveryStore {
@@ -238,26 +328,88 @@ export interface RememberOptions {
   maxEntries?: number;
 }
 
+export const DEFAULT_DELIVERY_TTL_MS = 24 * 60 * 60 * 1000;
+export const DEFAULT_DELIVERY_MAX_ENTRIES = 10_000;
+
+/**
+ * Delivery keys seen recently, bounded by a time window and a count. `remember` is
+ * synchronous, so in one JavaScript process check-and-insert is atomic: of any number of
+ * concurrent identical deliveries exactly one gets true. Its cost is flat (a Map lookup, and
+ * evictions from the oldest end). Serialises (toJSON) to the plain `{key: ms}` object
+ * rememberDelivery and n8n static data use, so it can be persisted and absorbed back.
+ */
+export class DeliveryMemory {
+  private readonly seen = new Map<string, number>();
+  readonly ttlMs: number;
+  readonly maxEntries: number;
+
+  constructor(opts: RememberOptions = {}) {
+    this.ttlMs = opts.ttlMs ?? DEFAULT_DELIVERY_TTL_MS;
+    this.maxEntries = opts.maxEntries ?? DEFAULT_DELIVERY_MAX_ENTRIES;
+  }
+
+  get size(): number {
+    return this.seen.size;
+  }
+
+  has(key: string, now: number): boolean {
+    const at = this.seen.get(key);
+    return at !== undefined && now - at < this.ttlMs && at <= now + this.ttlMs;
+  }
+
+  /** true the first time a key is seen within the window (process it), false for a repeat (drop it). */
+  remember(key: string, now: number): boolean {
+    this.evict(now);
+    if (this.has(key, now)) return false;
+    // Re-inserting moves the key to the newest end, keeping the Map in time order.
+    this.seen.delete(key);
+    this.seen.set(key, now);
+    this.evict(now);
+    return true;
+  }
+
+  /** Take in keys persisted elsewhere (a restart, another process); returns how many were new. */
+  absorb(persisted: unknown, now: number): number {
+    if (persisted === null || typeof persisted !== 'object') return 0;
+    const fresh: Array<[string, number]> = [];
+    for (const [key, at] of Object.entries(persisted as Record<string, unknown>)) {
+      if (typeof at !== 'number' || !(now - at < this.ttlMs) || at > now + this.ttlMs || this.seen.has(key)) continue;
+      fresh.push([key, at]);
+    }
+    if (fresh.length === 0) return 0;
+    // Rebuild in time order, so eviction from the oldest end stays right.
+    const all = [...this.seen, ...fresh].sort((a, b) => a[1] - b[1]);
+    this.seen.clear();
+    for (const [k, at] of all) this.seen.set(k, at);
+    this.evict(now);
+    return fresh.length;
+  }
+
+  private evict(now: number): void {
+    for (const [key, at] of this.seen) {
+      if (this.seen.size <= this.maxEntries && now - at < this.ttlMs) break;
+      this.seen.delete(key);
+    }
+  }
+
+  /** The persisted form: `{key: ms}`, oldest first. */
+  toJSON(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [k, at] of this.seen) Object.defineProperty(out, k, { value: at, enumerable: true, writable: true, configurable: true });
+    return out;
+  }
+}
+
 /**
  * Record a delivery key; true when it is the first time within the TTL (process it), false
  * for a duplicate (drop it). `store` is mutated and stays a plain serialisable object.
+ * For concurrent requests use one DeliveryMemory per process instead: a store copied per
+ * request cannot see a concurrent request's key.
  */
 export function rememberDelivery(store: DeliveryStore, key: string, now: number, opts: RememberOptions = {}): boolean {
-  const ttl = opts.ttlMs ?? 24 * 60 * 60 * 1000;
-  const maxEntries = opts.maxEntries ?? 10_000;
-  const seen: Record<string, number> = store.seen && typeof store.seen === 'object' ? store.seen : {};
-  store.seen = seen;
-  for (const k of Object.keys(seen)) {
-    const at = seen[k];
-    if (typeof at !== 'number' || now - at >= ttl || at > now + ttl) delete seen[k];
-  }
-  if (Object.prototype.hasOwnProperty.call(seen, key)) return false;
-  // defineProperty: a key such as "__proto__" must be stored as data, not change the prototype.
-  Object.defineProperty(seen, key, { value: now, enumerable: true, writable: true, configurable: true });
-  const keys = Object.keys(seen);
-  if (keys.length > maxEntries) {
-    keys.sort((a, b) => (seen[a] as number) - (seen[b] as number));
-    for (const k of keys.slice(0, keys.length - maxEntries)) delete seen[k];
-  }
-  return true;
+  const memory = new DeliveryMemory(opts);
+  memory.absorb(store.seen, now);
+  const first = memory.remember(key, now);
+  store.seen = memory.toJSON();
+  return first;
 }

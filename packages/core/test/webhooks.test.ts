@@ -6,7 +6,9 @@ import {
   WEBHOOK_TIMESTAMP_HEADER,
   WEBHOOK_TOKEN_HEADER,
   WEBHOOK_TOKEN_QUERY,
+  DeliveryMemory,
   deliveryKey,
+  parseDelivery,
   parseOrderUpdate,
   rememberDelivery,
   safeEqual,
@@ -58,6 +60,7 @@ describe('parseOrderUpdate', () => {
     ['a numeric status kept raw', '{"order_id":3,"status":7}', { status: 'Unknown', status_raw: '7', final: false }],
     ['spelling variants', '{"order_id":3,"status":"cancelled"}', { status: 'Canceled', final: true }],
     ['form-encoded body', 'order_id=4&status=Completed&remains=0&charge=1.50', { order: '4', status: 'Completed', charge: '1.5', charge_raw: '1.50', remains: 0 }],
+    ['an opaque order id (issue 10: ids are opaque)', '{"order_id":" ord_7Hk2 ","status":"Completed"}', { order: 'ord_7Hk2', status: 'Completed' }],
     ['a BOM and spaces', '\uFEFF  {"order_id":5,"status":"Failed"}  ', { order: '5', status: 'Failed', final: true }],
   ])('tolerates %s', (_n, body, expected) => {
     expect(parseOrderUpdate(body)).toMatchObject(expected);
@@ -70,8 +73,12 @@ describe('parseOrderUpdate', () => {
     ['[{"order_id":1,"status":"Completed"}]', /not a JSON object/],
     ['"Completed"', /not a JSON object/],
     ['{"status":"Completed"}', /no order id/],
-    ['{"order_id":-1,"status":"Completed"}', /no order id/],
-    ['{"order_id":{},"status":"Completed"}', /no order id/],
+    ['{"order_id":-1,"status":"Completed"}', /"order_id" is neither a whole number ≥ 0 nor an id text without commas or spaces/],
+    ['{"order_id":"-5","status":"Completed"}', /"order_id" is neither a whole number ≥ 0 nor an id text without commas or spaces/],
+    ['{"order_id":"1.5","status":"Completed"}', /"order_id" is neither a whole number ≥ 0 nor an id text without commas or spaces/],
+    ['{"order_id":{},"status":"Completed"}', /"order_id" is neither a whole number ≥ 0 nor an id text without commas or spaces/],
+    ['{"order_id":"ord 7","status":"Completed"}', /"order_id" is neither a whole number ≥ 0 nor an id text without commas or spaces/],
+    ['{"order_id":[1],"status":"Completed"}', /"order_id" is neither a whole number ≥ 0 nor an id text without commas or spaces/],
     ['{"order_id":1}', /no "status"/],
     ['{"order_id":1,"status":""}', /no "status"/],
     ['{"order_id":1,"status":null}', /no "status"/],
@@ -166,8 +173,48 @@ describe('verifyWebhook', () => {
   it('checks the token from the query or the header, then parses', () => {
     expect(verifyWebhook({ rawBody: SPEC_BODY, query: { [WEBHOOK_TOKEN_QUERY]: 'tok' }, token: 'tok', now: NOW }).order).toBe('1487');
     expect(verifyWebhook({ rawBody: SPEC_BODY, headers: { 'X-Panel-Token': 'tok' }, token: 'tok', now: NOW }).order).toBe('1487');
-    expect(verifyWebhook({ rawBody: SPEC_BODY, query: { token: ['tok', 'other'] }, token: 'tok', now: NOW }).order).toBe('1487');
     expect(WEBHOOK_TOKEN_HEADER).toBe('x-panel-token');
+  });
+
+  // Every shape a query parser or a header bag can hand over that is not one plain secret.
+  it.each([
+    ['a repeated query parameter', { query: { token: ['tok', 'tok'] } }],
+    ['a bracketed query parameter', { query: { token: { a: 'tok' } } }],
+    ['an array-like object', { query: { token: { 0: 'tok', length: 1 } } }],
+    ['a number', { query: { token: 12 } }],
+    ['a huge value', { query: { token: 'tok'.repeat(400) } }],
+    ['the secret in another case', { query: { token: 'TOK' } }],
+    ['the parameter name in another case', { query: { TOKEN: 'tok' } }],
+    ['an empty value', { query: { token: '' } }],
+    ['a repeated header', { headers: { 'x-panel-token': ['tok', 'tok'] } }],
+    ['a header joined by a proxy', { headers: { 'x-panel-token': 'tok, tok' } }],
+    ['a huge header', { headers: { 'x-panel-token': 'x'.repeat(100_000) } }],
+    ['a malformed query beside a right header (the query decides)', { query: { token: ['x'] }, headers: { 'x-panel-token': 'tok' } }],
+    ['a wrong query beside a right header (the query decides)', { query: { token: 'nope' }, headers: { 'x-panel-token': 'tok' } }],
+    ['a query that is not an object', { query: 'token=tok' }],
+    ['headers that are not an object', { headers: ['x-panel-token', 'tok'] }],
+  ])('refuses %s with 401', (_n, shape) => {
+    const err = rejected(() => verifyWebhook({ rawBody: SPEC_BODY, token: 'tok', now: NOW, ...(shape as object) }));
+    expect(err.httpStatus).toBe(401);
+  });
+
+  it('one precedence rule: the query token when the URL has one, else the header', () => {
+    expect(verifyWebhook({ rawBody: SPEC_BODY, query: { token: 'tok' }, headers: { 'x-panel-token': 'wrong' }, token: 'tok', now: NOW }).order).toBe('1487');
+    expect(verifyWebhook({ rawBody: SPEC_BODY, query: { other: 'x' }, headers: { 'x-panel-token': 'tok' }, token: 'tok', now: NOW }).order).toBe('1487');
+  });
+
+  it('checks the HMAC over the raw bytes: a signed body starting with a BOM or a non-UTF-8 byte passes', () => {
+    for (const bytes of [Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SPEC_BODY)]), Buffer.concat([Buffer.from(SPEC_BODY.slice(0, -1)), Buffer.from(',"note":"'), Buffer.from([0xff]), Buffer.from('"}')])]) {
+      const headers = { 'x-panel-signature': `sha256=${createHmac('sha256', 'k').update(bytes).digest('hex')}` };
+      expect(verifyWebhook({ rawBody: bytes, headers, hmacSecret: 'k', now: NOW }).order).toBe('1487');
+      expect(rejected(() => verifyWebhook({ rawBody: new TextDecoder().decode(bytes), headers, hmacSecret: 'k', now: NOW })).reason).toBe('bad_signature');
+    }
+  });
+
+  it('a repeated signature or timestamp header is refused with 401', () => {
+    const sig = `sha256=${sign('k', SPEC_BODY)}`;
+    expect(rejected(() => verifyWebhook({ rawBody: SPEC_BODY, headers: { 'x-panel-signature': [sig, sig] }, hmacSecret: 'k', now: NOW })).httpStatus).toBe(401);
+    expect(rejected(() => verifyWebhook({ rawBody: SPEC_BODY, headers: { 'x-panel-signature': sig, 'x-panel-timestamp': ['1', '2'] }, hmacSecret: 'k', now: NOW })).httpStatus).toBe(401);
   });
 
   it('a wrong or missing secret is refused before the body is even read', () => {
@@ -205,6 +252,44 @@ describe('duplicate deliveries', () => {
     expect(deliveryKey(update)).toBe(deliveryKey(parseOrderUpdate(SPEC_BODY.replace('"Completed"', '"Done"'))));
     expect(deliveryKey(update)).not.toBe(deliveryKey(parseOrderUpdate(SPEC_BODY.replace('"remains":0', '"remains":1'))));
     expect(deliveryKey(update)).not.toBe(deliveryKey(parseOrderUpdate(SPEC_BODY.replace('1487', '1488'))));
+  });
+
+  it('deliveryKey compares numbers by value, however the Panel spelt them', () => {
+    const a = parseOrderUpdate('{"order_id":1487,"status":"Completed","remains":0,"start_count":8421,"charge":"4.50"}');
+    const b = parseOrderUpdate('{"order_id":"01487","status":"Completed","remains":"0","start_count":"8421","charge":4.5}');
+    expect(a.charge).toBe('4.5');
+    expect(a.charge_raw).toBe('4.50');
+    expect(deliveryKey(a)).toBe(deliveryKey(b));
+    expect(deliveryKey({ ...a, charge: '4.500' })).toBe(deliveryKey(a));
+    expect(deliveryKey({ ...a, charge: '4.51' })).not.toBe(deliveryKey(a));
+  });
+
+  it('keeps the form body\'s fields decoded', () => {
+    expect(parseDelivery('order_id=4&status=In+progress&note=a%20b%26c').fields).toEqual({ order_id: '4', status: 'In progress', note: 'a b&c' });
+  });
+
+  it('DeliveryMemory: of many identical concurrent deliveries exactly one is first; bounded by time and count', async () => {
+    const memory = new DeliveryMemory({ ttlMs: 1000, maxEntries: 3 });
+    const results = await Promise.all(Array.from({ length: 10 }, async () => memory.remember('k', 5)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    for (const k of ['a', 'b', 'c']) expect(memory.remember(k, 10)).toBe(true);
+    expect(memory.size).toBe(3);
+    expect(memory.remember('k', 10)).toBe(true); // evicted by count
+    expect(memory.remember('a', 1500)).toBe(true); // forgotten after the window
+    expect(Object.keys(memory.toJSON())).toEqual(['a']);
+  });
+
+  it('DeliveryMemory absorbs a persisted set (a restart) and serialises back to it', () => {
+    const first = new DeliveryMemory();
+    for (let i = 0; i < 1000; i++) first.remember(`k${i}`, 1000 + i);
+    const persisted = JSON.parse(JSON.stringify({ seen: first })).seen;
+    const second = new DeliveryMemory();
+    expect(second.absorb(persisted, 5000)).toBe(1000);
+    expect(second.remember('k500', 6000)).toBe(false);
+    expect(second.remember('new', 6000)).toBe(true);
+    expect(Object.keys(second.toJSON())).toHaveLength(1001);
+    expect(second.absorb({ x: 'bad', y: null, k1: 1 }, 6000)).toBe(0);
+    expect(second.absorb(null, 6000)).toBe(0);
   });
 
   it('rememberDelivery: first time true, repeats false, forgotten after the TTL', () => {

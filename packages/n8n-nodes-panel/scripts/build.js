@@ -20,6 +20,7 @@ const vendorFile = path.join(dist, 'vendor', 'panel-core.js');
 const EXTERNAL = ['n8n-workflow', 'zod'];
 const ENTRIES = [
 	'credentials/PanelApi.credentials.ts',
+	'credentials/PanelWebhookApi.credentials.ts',
 	'nodes/Panel/Panel.node.ts',
 	'nodes/PanelTrigger/PanelTrigger.node.ts',
 ];

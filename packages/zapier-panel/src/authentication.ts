@@ -42,6 +42,21 @@ export default {
       choices: { auto: 'Detect (recommended)', multiStatus: 'action=multiStatus (this API)', status: 'action=status with orders=… (most other Panels)' },
       helpText: 'How your Panel asks for the status of several orders at once. Detect tries multiStatus and switches to status&orders= when the Panel refuses it.',
     },
+    {
+      key: 'webhook_token',
+      label: 'Webhook Token',
+      type: 'password',
+      required: false,
+      helpText:
+        'For the instant Order Status Changed trigger: a secret your Panel sends with each delivery (add `?token=YOUR_TOKEN` to the webhook URL you paste into the Panel, or have it send the X-Panel-Token header). Deliveries without it start nothing.',
+    },
+    {
+      key: 'webhook_hmac_secret',
+      label: 'Webhook HMAC Secret',
+      type: 'password',
+      required: false,
+      helpText: 'Only for Panels that sign webhook deliveries: the HMAC-SHA256 secret. Unsigned or wrongly signed deliveries start nothing.',
+    },
   ],
   test,
   connectionLabel,

@@ -13,6 +13,9 @@ test('custom auth with API URL and a password API key; the label is a function o
     ['api_url', 'string', true],
     ['api_key', 'password', true],
     ['status_dialect', 'string', false],
+    // The webhook trigger's secrets: kept with the connection, encrypted, censored in logs.
+    ['webhook_token', 'password', false],
+    ['webhook_hmac_secret', 'password', false],
   ]);
   expect(typeof auth.connectionLabel).toBe('function');
 });

@@ -187,7 +187,13 @@ describe('Order Status Changed (instant, static webhook)', () => {
   afterEach(() => sb.stop());
 
   const hook = performOf(App.triggers.order_status_webhook);
-  const run = (d: Delivery, inputData: Record<string, unknown> = {}) => appTester(hook, asZapierHook(d, inputData)) as Promise<Item[]>;
+  // Each test is a Zap of its own (the sandbox restarts order ids), so remembered deliveries do not leak between tests.
+  let zap = 0;
+  beforeEach(() => {
+    zap++;
+  });
+  const run = (d: Delivery, inputData: Record<string, unknown> = {}, auth: Record<string, unknown> = {}) =>
+    appTester(hook, { ...asZapierHook(d, inputData), authData: auth, meta: { zap: { id: `zap-${zap}` } } }) as Promise<Item[]>;
 
   /** Places an order and completes it; returns the sandbox's deliveries for it. */
   async function completedOrderDeliveries(options: Parameters<typeof sandbox>[0] = {}): Promise<{ order: number; deliveries: Delivery[] }> {
@@ -216,26 +222,28 @@ describe('Order Status Changed (instant, static webhook)', () => {
   test('secret in the URL: accepted when right; wrong or missing starts nothing', async () => {
     const { deliveries } = await completedOrderDeliveries({ webhook: { url: rx.url, token: 'shared-secret-1', tokenIn: 'query' } });
     const d = deliveries.at(-1)!;
-    expect(await run(d, { secret: 'shared-secret-1' })).toHaveLength(1);
-    expect(await run(d, { secret: 'another-secret' })).toEqual([]);
+    expect(await run(d, {}, { webhook_token: 'shared-secret-1' })).toHaveLength(1);
+    expect(await run(d, {}, { webhook_token: 'another-secret' })).toEqual([]);
     const stripped = { ...d, url: d.url.replace(/token=[^&]*/, '') };
-    expect(await run(stripped, { secret: 'shared-secret-1' })).toEqual([]);
+    expect(await run(stripped, {}, { webhook_token: 'shared-secret-1' })).toEqual([]);
+    // A repeated token is malformed, even when one copy is right.
+    expect(await run({ ...d, url: `${d.url}&token=shared-secret-1` }, {}, { webhook_token: 'shared-secret-1' })).toEqual([]);
   });
 
   test('secret in the X-Panel-Token header', async () => {
     const { deliveries } = await completedOrderDeliveries({ webhook: { url: rx.url, token: 'shared-secret-2', tokenIn: 'header' } });
-    expect(await run(deliveries.at(-1)!, { secret: 'shared-secret-2' })).toHaveLength(1);
-    expect(await run(deliveries.at(-1)!, { secret: 'shared-secret-3' })).toEqual([]);
+    expect(await run(deliveries.at(-1)!, {}, { webhook_token: 'shared-secret-2' })).toHaveLength(1);
+    expect(await run(deliveries.at(-1)!, {}, { webhook_token: 'shared-secret-3' })).toEqual([]);
   });
 
   test('HMAC-signed deliveries: verified over the raw body; tampered or wrongly keyed ones are dropped', async () => {
     const { deliveries } = await completedOrderDeliveries({ webhook: { url: rx.url, hmacSecret: 'hmac-secret-1' } });
     const d = deliveries.at(-1)!;
-    expect(await run(d, { signing_secret: 'hmac-secret-1' })).toHaveLength(1);
-    expect(await run(d, { signing_secret: 'hmac-secret-2' })).toEqual([]);
+    expect(await run(d, {}, { webhook_hmac_secret: 'hmac-secret-1' })).toHaveLength(1);
+    expect(await run(d, {}, { webhook_hmac_secret: 'hmac-secret-2' })).toEqual([]);
     const tampered = { ...d, body: d.body.replace(/"status":"[^"]*"/, '"status":"Canceled"') };
     expect(tampered.body).not.toBe(d.body);
-    expect(await run(tampered, { signing_secret: 'hmac-secret-1' })).toEqual([]);
+    expect(await run(tampered, {}, { webhook_hmac_secret: 'hmac-secret-1' })).toEqual([]);
   });
 
   test('status filter drops other statuses; a malformed body is dropped', async () => {
@@ -243,6 +251,16 @@ describe('Order Status Changed (instant, static webhook)', () => {
     expect(await run(deliveries.at(-1)!, { statuses: ['Failed'] })).toEqual([]);
     expect(await run(deliveries.at(-1)!, { statuses: ['Completed'] })).toHaveLength(1);
     expect(await run({ url: '/', headers: { 'content-type': 'text/plain' }, body: 'not json' })).toEqual([]);
+  });
+
+  test('a repeated delivery of the same change starts nothing; "4.50" and 4.5 are the same change', async () => {
+    const { deliveries } = await completedOrderDeliveries({ webhook: { url: rx.url } });
+    const d = deliveries.at(-1)!;
+    expect(await run(d)).toHaveLength(1);
+    expect(await run(d)).toEqual([]);
+    const respelt = { ...d, body: d.body.replace(/"charge":([0-9.]+)/, (_m, c: string) => `"charge":"${c}0"`) };
+    expect(respelt.body).not.toBe(d.body);
+    expect(await run(respelt)).toEqual([]);
   });
 
   test('directions tell where to paste the URL; the sample has the output shape', () => {

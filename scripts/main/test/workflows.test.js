@@ -43,7 +43,11 @@ test('Panel nodes use the sandbox credential the main job imports', () => {
 test('the trigger URL is the production webhook path of the trigger node, token encoded', () => {
   const trigger = flows[1].nodes.find((n) => n.type === 'n8n-nodes-panel.panelTrigger');
   expect(trigger.webhookId).toBe(wf.TRIGGER_WEBHOOK_ID);
-  expect(trigger.parameters.options.token).toBe('tok en/+');
+  // The token lives in the trigger's credential, never in the workflow.
+  expect(JSON.stringify(flows)).not.toContain('tok en/+');
+  const hookCred = wf.credentials({ apiUrl: 'http://x', apiKey: 'k', token: 'tok en/+' }).find((c) => c.type === 'panelWebhookApi');
+  expect(trigger.credentials.panelWebhookApi).toEqual({ id: hookCred.id, name: hookCred.name });
+  expect(hookCred.data).toEqual({ token: 'tok en/+' });
   expect(wf.triggerUrl('http://127.0.0.1:5678', 'tok en/+')).toBe(`http://127.0.0.1:5678/webhook/${wf.TRIGGER_WEBHOOK_ID}/panel?token=tok%20en%2F%2B`);
 });
 

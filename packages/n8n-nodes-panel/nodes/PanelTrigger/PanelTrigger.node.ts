@@ -2,14 +2,16 @@
  * Panel Trigger: receives the Panel's order-status webhook. The Panel has no API to register
  * a webhook, so the user pastes this node's URL into their Panel account; the webhook
  * lifecycle methods therefore have nothing to do. Authentication, parsing, normalising and
- * duplicate detection are core's (verifyWebhook, rememberDelivery): this file only wires
- * them to n8n's request, response and static data.
+ * the delivery key are core's (verifyDelivery, deliveryKey); duplicate detection is in
+ * deliveries.ts; this file wires them to n8n's request, response and credential.
  */
 import {
 	NodeConnectionTypes,
-	NodeOperationError,
+	type ICredentialsDecrypted,
+	type ICredentialTestFunctions,
 	type IDataObject,
 	type IHookFunctions,
+	type INodeCredentialTestResult,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -19,23 +21,27 @@ import {
 	CANONICAL_STATUSES,
 	deliveryKey,
 	PanelWebhookError,
-	rememberDelivery,
-	verifyWebhook,
-	WEBHOOK_SIGNATURE_HEADER,
-	WEBHOOK_TIMESTAMP_HEADER,
+	verifyDelivery,
 	WEBHOOK_TOKEN_HEADER,
 	WEBHOOK_TOKEN_QUERY,
-	type DeliveryStore,
 	type OrderUpdate,
+	type ParsedDelivery,
 } from '@panel/core';
+import { firstDelivery, remarkPending } from './deliveries';
 
 interface TriggerOptions {
-	token?: string;
-	hmacSecret?: string;
 	statuses?: string[];
 	onlyFinal?: boolean;
 	dropDuplicates?: boolean;
 }
+
+interface WebhookSecrets {
+	token?: string;
+	hmacSecret?: string;
+}
+
+/** A token goes into a URL as typed: only characters that need no escaping there. */
+const URL_SAFE_TOKEN = /^[A-Za-z0-9._~-]+$/;
 
 /** Whether an update passes the status filter (empty filter = every status). */
 function wanted(update: OrderUpdate, options: TriggerOptions): boolean {
@@ -44,10 +50,15 @@ function wanted(update: OrderUpdate, options: TriggerOptions): boolean {
 	return statuses.length === 0 || statuses.includes(update.status);
 }
 
-function rawText(body: unknown): string {
-	if (typeof body === 'string') return body;
-	if (body instanceof Uint8Array) return new TextDecoder().decode(body);
-	return body === undefined ? '' : JSON.stringify(body);
+/** The request body exactly as received: n8n keeps the bytes in rawBody (a Buffer). */
+function rawBodyOf(req: { rawBody?: unknown; body?: unknown }): Uint8Array | string | undefined {
+	if (req.rawBody instanceof Uint8Array) return req.rawBody;
+	return typeof req.body === 'string' ? req.body : undefined;
+}
+
+function refuse(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
+	ctx.getResponseObject().status(status).json({ error: message });
+	return { noWebhookResponse: true };
 }
 
 export class PanelTrigger implements INodeType {
@@ -62,10 +73,12 @@ export class PanelTrigger implements INodeType {
 		defaults: { name: 'Panel Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'panelWebhookApi', required: true, testedBy: 'panelWebhookSecrets' }],
 		webhooks: [
 			{
 				name: 'default',
 				httpMethod: 'POST',
+				// n8n answers once it has created the execution (so a 200 never hides a lost delivery).
 				responseMode: 'onReceived',
 				path: 'panel',
 			},
@@ -74,17 +87,17 @@ export class PanelTrigger implements INodeType {
 			header: 'Paste the webhook URL into your Panel account',
 			executionsHelp: {
 				inactive:
-					'Copy the Test URL above into your Panel account\'s webhook setting (add ?token=YOUR_SECRET when you set a Secret Token), then click "Listen for test event" and change an order\'s status.',
+					'<b>While building your workflow</b>, put this node\'s Test URL (under Webhook URLs) into your Panel account\'s webhook setting, with ?token=YOUR_TOKEN added, click \'Execute step\', then change an order\'s status in the Panel.<br /><br /><b>Once you\'re happy with your workflow</b>, publish it and put the Production URL into the Panel instead: every order status change then starts one execution.',
 				active:
-					'Your Panel posts order status changes to the Production URL above; each accepted delivery starts an execution.',
+					'<b>Your workflow is published</b>: your Panel posts each order status change to the Production URL (under Webhook URLs, with ?token=YOUR_TOKEN added), and each new change starts one execution.',
 			},
 			activationHint:
-				'Publish the workflow, then paste the Production URL into your Panel account\'s webhook setting.',
+				'Publish the workflow, then paste its Production URL (with ?token=YOUR_TOKEN) into your Panel account\'s webhook setting.',
 		},
 		properties: [
 			{
 				displayName:
-					'The Panel has no API to register webhooks: copy this node\'s Production URL (shown above under "Webhook URLs") into the webhook setting of your Panel account. With a Secret Token, append ?token=YOUR_SECRET to the URL, or have the Panel send it in the X-Panel-Token header.',
+					`The Panel has no API to register webhooks: copy this node's Production URL (under "Webhook URLs") into the webhook setting of your Panel account and add ?${WEBHOOK_TOKEN_QUERY}=YOUR_TOKEN to its end, YOUR_TOKEN being the Token of the Panel Webhook API credential (or have the Panel send it in the ${WEBHOOK_TOKEN_HEADER} header).`,
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -102,15 +115,7 @@ export class PanelTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether to ignore a delivery identical to one already received in the last 24 hours (Panels retry deliveries)',
-					},
-					{
-						displayName: 'HMAC Secret',
-						name: 'hmacSecret',
-						type: 'string',
-						typeOptions: { password: true },
-						default: '',
-						description: `For Panels that sign deliveries: the shared secret of the HMAC-SHA256 signature in the ${WEBHOOK_SIGNATURE_HEADER} header (sha256=hex, over the raw body or over "timestamp.body" when ${WEBHOOK_TIMESTAMP_HEADER} is sent). Unsigned or wrongly signed deliveries are refused with 401.`,
+							'Whether to ignore a delivery identical to one already received in the last 24 hours (Panels retry deliveries): each status change starts one execution',
 					},
 					{
 						displayName: 'Only Final States',
@@ -118,14 +123,6 @@ export class PanelTrigger implements INodeType {
 						type: 'boolean',
 						default: false,
 						description: 'Whether to start only for final states (Completed, Partial, Canceled, Failed)',
-					},
-					{
-						displayName: 'Secret Token',
-						name: 'token',
-						type: 'string',
-						typeOptions: { password: true },
-						default: '',
-						description: `A secret the Panel must send in the URL query (?${WEBHOOK_TOKEN_QUERY}=…) or the ${WEBHOOK_TOKEN_HEADER} header; a delivery without it is refused with 401 and starts nothing`,
 					},
 					{
 						displayName: 'Statuses',
@@ -138,6 +135,36 @@ export class PanelTrigger implements INodeType {
 				],
 			},
 		],
+	};
+
+	constructor() {
+		// n8n reads a node type's description.properties whenever it builds a Workflow, just
+		// before resetting the static data's change mark: see deliveries.ts for why that read
+		// re-marks the deliveries this process has not answered yet.
+		let properties = this.description.properties;
+		Object.defineProperty(this.description, 'properties', {
+			enumerable: true,
+			configurable: true,
+			get: () => {
+				remarkPending();
+				return properties;
+			},
+			set: (value: INodeTypeDescription['properties']) => {
+				properties = value;
+			},
+		});
+	}
+
+	methods = {
+		credentialTest: {
+			async panelWebhookSecrets(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+				const { token = '', hmacSecret = '' } = (credential.data ?? {}) as WebhookSecrets;
+				if (!token && !hmacSecret) return { status: 'Error', message: 'Set a Token (or an HMAC Secret if your Panel signs deliveries): without one, anyone who learns the URL could start this workflow' };
+				if (token && !URL_SAFE_TOKEN.test(token)) return { status: 'Error', message: 'Use only letters, digits and -._~ in the Token: it goes into a URL as typed' };
+				if (token && token.length < 16) return { status: 'Error', message: 'Make the Token at least 16 characters long' };
+				return { status: 'OK', message: 'The secrets are usable: add ?token=YOUR_TOKEN to the webhook URL in your Panel account' };
+			},
+		},
 	};
 
 	webhookMethods = {
@@ -158,43 +185,51 @@ export class PanelTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const req = this.getRequestObject();
 		const options = this.getNodeParameter('options', {}) as TriggerOptions;
-		const rawBody = rawText((req as { rawBody?: unknown }).rawBody ?? req.body);
-		let update: OrderUpdate;
+		let secrets: WebhookSecrets;
 		try {
-			update = verifyWebhook({
-				rawBody,
-				headers: req.headers as Record<string, string | string[] | undefined>,
-				query: req.query as Record<string, string | string[] | undefined>,
-				...(options.token ? { token: options.token } : {}),
-				...(options.hmacSecret ? { hmacSecret: options.hmacSecret } : {}),
+			secrets = (await this.getCredentials('panelWebhookApi')) as WebhookSecrets;
+		} catch {
+			return refuse(this, 401, 'The Panel Trigger has no usable Panel Webhook API credential: select one with a Token.');
+		}
+		const token = typeof secrets.token === 'string' ? secrets.token : '';
+		const hmacSecret = typeof secrets.hmacSecret === 'string' ? secrets.hmacSecret : '';
+		// A trigger without any secret would let anyone who learns the URL start the workflow.
+		if (!token && !hmacSecret) return refuse(this, 401, 'The Panel Webhook API credential has neither a Token nor an HMAC Secret: set one.');
+		const rawBody = rawBodyOf(req as { rawBody?: unknown; body?: unknown });
+		let parsed: ParsedDelivery;
+		try {
+			parsed = verifyDelivery({
+				rawBody: rawBody ?? '',
+				headers: req.headers,
+				query: req.query,
+				...(token ? { token } : {}),
+				...(hmacSecret ? { hmacSecret } : {}),
 				now: Date.now(),
 			});
 		} catch (error) {
-			if (!(error instanceof PanelWebhookError)) throw new NodeOperationError(this.getNode(), error as Error);
-			const res = this.getResponseObject();
-			res.status(error.httpStatus ?? 400).json({ error: error.message });
-			return { noWebhookResponse: true };
+			const e = error instanceof PanelWebhookError ? error : null;
+			// Whatever went wrong, a delivery that did not verify starts nothing and never gets a 500.
+			return refuse(this, e?.httpStatus ?? 400, e?.message ?? 'The webhook delivery could not be read.');
 		}
+		const { update, fields } = parsed;
 		if (!wanted(update, options)) return {};
+		const key = deliveryKey(update);
 		if (options.dropDuplicates !== false) {
-			const staticData = this.getWorkflowStaticData('node') as DeliveryStore;
-			// n8n saves static data only when a property of it is assigned: work on a copy and
-			// assign it back, so the remembered deliveries outlive this request.
-			const store: DeliveryStore = { seen: { ...(staticData.seen ?? {}) } };
-			const first = rememberDelivery(store, deliveryKey(update), Date.now());
-			staticData.seen = store.seen;
-			if (!first) return {};
+			const workflowId = this.getWorkflow().id ?? '';
+			const node = this.getNode();
+			// Synchronous from here to the return: check-and-insert is atomic in this process.
+			const nodeData = this.getWorkflowStaticData('node');
+			const res = this.getResponseObject();
+			const answered = (forget: () => void) => {
+				res.once('finish', forget);
+				res.once('close', forget);
+			};
+			if (!firstDelivery(nodeData, `${workflowId}:${node.id ?? node.name}`, key, Date.now(), answered)) return {};
 		}
-		let raw: IDataObject;
-		try {
-			raw = JSON.parse(rawBody) as IDataObject;
-		} catch {
-			raw = { body: rawBody };
-		}
-		// Answer the Panel here and tell n8n not to: n8n then saves the static data (the
-		// remembered deliveries) before it starts the run. With its own deferred answer, n8n
-		// 2.41 starts the run first, which resets the change flag, and the change is lost.
-		this.getResponseObject().status(200).json({ message: 'Workflow was started' });
-		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([{ ...update, raw }])] };
+		// No response of our own: n8n answers 200 once it has created the execution, and
+		// saves the static data (the remembered deliveries) as it answers.
+		// delivery_key: the same for every copy of one status change, for a downstream guard
+		// (e.g. a unique key in a database) where several webhook processors share the work.
+		return { workflowData: [this.helpers.returnJsonArray([{ ...update, delivery_key: key, raw: fields as IDataObject }])] };
 	}
 }

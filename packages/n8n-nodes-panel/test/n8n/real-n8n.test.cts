@@ -54,12 +54,12 @@ beforeAll(async () => {
 	for (let i = 0; i < 1000; i++) {
 		ids.many.push(sb.seedOrder({ key: sb.key, service: 11, link: `https://tiktok.com/@n8n/video/${i}`, quantity: 100 }).order);
 	}
-	await h.importCredentials(W.credentials({ apiUrl: sb.apiUrl, apiKey: sb.key, wrongKey: WRONG_KEY }));
+	await h.importCredentials(W.credentials({ apiUrl: sb.apiUrl, apiKey: sb.key, wrongKey: WRONG_KEY, webhookToken: TRIGGER_TOKEN }));
 	await h.importWorkflows([
 		W.allOperations(ids),
 		W.manyStatuses(ids.many),
 		W.placeAndTrack(),
-		W.trigger({ webhookId: WEBHOOK_ID, token: TRIGGER_TOKEN }),
+		W.trigger({ webhookId: WEBHOOK_ID }),
 	]);
 });
 

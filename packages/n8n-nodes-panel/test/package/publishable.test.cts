@@ -28,7 +28,7 @@ describe('package.json', () => {
 		expect(pkg.n8n).toEqual({
 			n8nNodesApiVersion: 1,
 			strict: true,
-			credentials: ['dist/credentials/PanelApi.credentials.js'],
+			credentials: ['dist/credentials/PanelApi.credentials.js', 'dist/credentials/PanelWebhookApi.credentials.js'],
 			nodes: ['dist/nodes/Panel/Panel.node.js', 'dist/nodes/PanelTrigger/PanelTrigger.node.js'],
 		});
 		expect(fs.readFileSync(path.join(PKG, 'LICENSE'), 'utf8')).toMatch(/MIT License/);
@@ -59,7 +59,7 @@ describe('n8n tooling', () => {
 		const res = spawnSync(process.execPath, [path.join(PKG, 'scripts/scan.mjs')], { cwd: PKG, encoding: 'utf8', env: toolEnv });
 		const summary = JSON.parse(res.stdout);
 		process.stderr.write(`[scan] tarball ${summary.tarball}: ${summary.tarballBytes} bytes; .js files: ${summary.jsFiles.join(', ')}\n`);
-		expect(summary.jsFiles).toEqual(expect.arrayContaining(['dist/vendor/panel-core.js', 'dist/nodes/Panel/Panel.node.js', 'dist/nodes/PanelTrigger/PanelTrigger.node.js', 'dist/credentials/PanelApi.credentials.js']));
+		expect(summary.jsFiles).toEqual(expect.arrayContaining(['dist/vendor/panel-core.js', 'dist/nodes/Panel/Panel.node.js', 'dist/nodes/PanelTrigger/PanelTrigger.node.js', 'dist/credentials/PanelApi.credentials.js', 'dist/credentials/PanelWebhookApi.credentials.js']));
 		expect(summary.scannerDistLeg.passed).toBe(true);
 		expect(summary.scannerSourceLeg.passed).toBe(true);
 		expect(summary.plugin032).toEqual({ errors: 0, warnings: 0 });

@@ -1,16 +1,25 @@
 /** Panel Trigger's webhook with a mocked n8n webhook context; bodies as the sandbox sends them. */
 import { createHmac } from 'node:crypto';
 import { mock } from 'jest-mock-extended';
-import type { IWebhookFunctions } from 'n8n-workflow';
+import { Workflow, type IWebhookFunctions } from 'n8n-workflow';
 import { PanelTrigger } from '../../nodes/PanelTrigger/PanelTrigger.node';
 import { PanelApi } from '../../credentials/PanelApi.credentials';
+import { PanelWebhookApi } from '../../credentials/PanelWebhookApi.credentials';
+import { forgetDeliveryMemories } from '../../nodes/PanelTrigger/deliveries';
+
+const TOKEN = 'right-secret-token-1';
+let workflowSeq = 0;
+beforeEach(() => {
+	forgetDeliveryMemories();
+	workflowSeq++;
+});
 
 const trigger = new PanelTrigger();
 const body = (o: Record<string, unknown> = {}) => JSON.stringify({ order_id: 1487, status: 'Completed', remains: 0, start_count: 8421, charge: 4.5, ...o });
 
-function call({ raw = body(), query = {}, headers = {}, options = {}, staticData = {} }: { raw?: string; query?: Record<string, string>; headers?: Record<string, string>; options?: Record<string, unknown>; staticData?: Record<string, unknown> }) {
+function call({ raw = body(), query = { token: TOKEN } as Record<string, unknown>, headers = {}, options = {}, staticData = {}, secrets = { token: TOKEN } as Record<string, unknown>, rawBytes }: { rawBytes?: Buffer; raw?: string; query?: Record<string, unknown>; headers?: Record<string, unknown>; options?: Record<string, unknown>; staticData?: Record<string, unknown>; secrets?: Record<string, unknown> }) {
 	const ctx = mock<IWebhookFunctions>();
-	const res = { status: jest.fn(), json: jest.fn() };
+	const res = { status: jest.fn(), json: jest.fn(), once: jest.fn() };
 	res.status.mockReturnValue(res);
 	let parsed: unknown;
 	try {
@@ -18,10 +27,13 @@ function call({ raw = body(), query = {}, headers = {}, options = {}, staticData
 	} catch {
 		parsed = {};
 	}
-	ctx.getRequestObject.mockReturnValue({ rawBody: Buffer.from(raw), body: parsed, headers, query } as never);
+	ctx.getRequestObject.mockReturnValue({ rawBody: rawBytes ?? Buffer.from(raw), body: parsed, headers, query } as never);
 	ctx.getResponseObject.mockReturnValue(res as never);
 	ctx.getNodeParameter.mockImplementation(((name: string) => (name === 'options' ? options : undefined)) as never);
 	ctx.getWorkflowStaticData.mockReturnValue(staticData as never);
+	ctx.getCredentials.mockResolvedValue(secrets as never);
+	ctx.getWorkflow.mockReturnValue({ id: `wf${workflowSeq}` } as never);
+	ctx.getNode.mockReturnValue({ id: 'node-1', name: 'Panel Trigger' } as never);
 	(ctx.helpers as unknown as Record<string, unknown>).returnJsonArray = (items: unknown[]) => items.map((json) => ({ json }));
 	return { run: () => trigger.webhook.call(ctx), res, staticData };
 }
@@ -43,37 +55,39 @@ describe('Panel Trigger', () => {
 	it('outputs one normalised item with the raw body beside it', async () => {
 		const c = call({ raw: body({ status: 'Done', start_count: null }) });
 		const out = await c.run();
-		// It answers the Panel itself (so n8n saves the remembered deliveries before the run).
-		expect(out.noWebhookResponse).toBe(true);
-		expect(c.res.status).toHaveBeenCalledWith(200);
-		expect(out.workflowData).toEqual([[{ json: expect.objectContaining({ order: '1487', status: 'Completed', status_raw: 'Done', final: true, remains: 0, start_count: null, charge: '4.5', raw: { order_id: 1487, status: 'Done', remains: 0, start_count: null, charge: 4.5 } }) }]]);
+		// No answer of its own: n8n answers once it has created the execution.
+		expect(out.noWebhookResponse).toBeUndefined();
+		expect(c.res.status).not.toHaveBeenCalled();
+		expect(out.workflowData).toEqual([[{ json: expect.objectContaining({ order: '1487', status: 'Completed', status_raw: 'Done', final: true, remains: 0, start_count: null, charge: '4.5', charge_raw: 4.5, delivery_key: '1487|Completed|0||4.5', raw: { order_id: 1487, status: 'Done', remains: 0, start_count: null, charge: 4.5 } }) }]]);
 	});
 
 	it.each([
 		['a wrong token in the query', { query: { token: 'wrong' } }],
-		['a wrong token in the header', { headers: { 'x-panel-token': 'wrong' } }],
-		['no token', {}],
+		['a wrong token in the header', { query: {}, headers: { 'x-panel-token': 'wrong' } }],
+		['no token', { query: {} }],
+		['a repeated token', { query: { token: [TOKEN, TOKEN] } }],
+		['a bracketed token', { query: { token: { a: TOKEN } } }],
 	])('answers 401 and starts nothing for %s', async (_name, req) => {
-		const c = call({ ...req, options: { token: 'right-secret' } });
+		const c = call({ ...req });
 		const out = await c.run();
 		expect(out).toEqual({ noWebhookResponse: true });
 		expect(c.res.status).toHaveBeenCalledWith(401);
 	});
 
 	it('accepts the token from the query or the header', async () => {
-		expect((await call({ query: { token: 's3cret' }, options: { token: 's3cret' } }).run()).workflowData).toHaveLength(1);
-		expect((await call({ headers: { 'x-panel-token': 's3cret' }, options: { token: 's3cret' } }).run()).workflowData).toHaveLength(1);
+		expect((await call({ query: { token: TOKEN } }).run()).workflowData).toHaveLength(1);
+		expect((await call({ query: {}, headers: { 'x-panel-token': TOKEN }, raw: body({ remains: 3 }) }).run()).workflowData).toHaveLength(1);
 	});
 
 	it('checks an HMAC signature when a secret is set (raw body, or timestamp.body)', async () => {
 		const raw = body();
 		const sig = createHmac('sha256', 'hmac-key').update(raw).digest('hex');
-		expect((await call({ raw, headers: { 'x-panel-signature': `sha256=${sig}` }, options: { hmacSecret: 'hmac-key' } }).run()).workflowData).toHaveLength(1);
+		expect((await call({ raw, headers: { 'x-panel-signature': `sha256=${sig}` }, secrets: { hmacSecret: 'hmac-key' }, options: { dropDuplicates: false } }).run()).workflowData).toHaveLength(1);
 		const ts = String(Math.floor(Date.now() / 1000));
 		const tsSig = createHmac('sha256', 'hmac-key').update(`${ts}.${raw}`).digest('hex');
-		expect((await call({ raw, headers: { 'x-panel-signature': `sha256=${tsSig}`, 'x-panel-timestamp': ts }, options: { hmacSecret: 'hmac-key' } }).run()).workflowData).toHaveLength(1);
+		expect((await call({ raw, headers: { 'x-panel-signature': `sha256=${tsSig}`, 'x-panel-timestamp': ts }, secrets: { hmacSecret: 'hmac-key' }, options: { dropDuplicates: false } }).run()).workflowData).toHaveLength(1);
 		for (const headers of [{ 'x-panel-signature': `sha256=${'0'.repeat(64)}` }, {}] as Array<Record<string, string>>) {
-			const c = call({ raw, headers, options: { hmacSecret: 'hmac-key' } });
+			const c = call({ raw, headers, secrets: { hmacSecret: 'hmac-key' } });
 			expect(await c.run()).toEqual({ noWebhookResponse: true });
 			expect(c.res.status).toHaveBeenCalledWith(401);
 		}
@@ -85,6 +99,24 @@ describe('Panel Trigger', () => {
 		expect(c.res.status).toHaveBeenCalledWith(400);
 	});
 
+	it('checks the HMAC over the raw bytes n8n kept (a BOM included)', async () => {
+		const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body())]);
+		const sig = createHmac('sha256', 'hmac-key').update(bytes).digest('hex');
+		const c = call({ rawBytes: bytes, secrets: { hmacSecret: 'hmac-key' }, headers: { 'x-panel-signature': `sha256=${sig}` } });
+		expect((await c.run()).workflowData).toHaveLength(1);
+	});
+
+	it('refuses every delivery with 401 when the credential holds no secret', async () => {
+		const c = call({ secrets: {} });
+		expect(await c.run()).toEqual({ noWebhookResponse: true });
+		expect(c.res.status).toHaveBeenCalledWith(401);
+	});
+
+	it('decodes a form-encoded body into raw', async () => {
+		const out = await call({ raw: 'order_id=9&status=In+progress&remains=5&note=a%20b' }).run();
+		expect(out.workflowData?.[0]?.[0]?.json).toMatchObject({ order: '9', status: 'In progress', raw: { order_id: '9', status: 'In progress', remains: '5', note: 'a b' } });
+	});
+
 	it('filters by status and by final state', async () => {
 		expect(await call({ raw: body({ status: 'In progress' }), options: { onlyFinal: true } }).run()).toEqual({});
 		expect((await call({ raw: body({ status: 'Partial' }), options: { onlyFinal: true } }).run()).workflowData).toHaveLength(1);
@@ -92,13 +124,82 @@ describe('Panel Trigger', () => {
 		expect((await call({ raw: body({ status: 'Cancelled' }), options: { statuses: ['Canceled'] } }).run()).workflowData).toHaveLength(1);
 	});
 
-	it('drops a duplicate delivery (remembered in the workflow static data) unless told not to', async () => {
-		const staticData = {};
-		expect((await call({ staticData }).run()).workflowData).toHaveLength(1);
-		expect(await call({ staticData }).run()).toEqual({});
-		expect((await call({ staticData, raw: body({ status: 'Partial', remains: 5 }) }).run()).workflowData).toHaveLength(1);
-		expect(JSON.parse(JSON.stringify(staticData))).toEqual({ seen: expect.any(Object) });
-		expect((await call({ staticData, options: { dropDuplicates: false } }).run()).workflowData).toHaveLength(1);
+	it('drops a duplicate delivery unless told not to; "4.50" and 4.5 are the same delivery', async () => {
+		expect((await call({}).run()).workflowData).toHaveLength(1);
+		expect(await call({}).run()).toEqual({});
+		expect(await call({ raw: body({ charge: '4.50', order_id: '1487' }) }).run()).toEqual({});
+		expect((await call({ raw: body({ status: 'Partial', remains: 5 }) }).run()).workflowData).toHaveLength(1);
+		expect((await call({ options: { dropDuplicates: false } }).run()).workflowData).toHaveLength(1);
+	});
+
+	it('of 10 identical deliveries at once, each with its own copy of the static data, exactly one starts', async () => {
+		const copies = Array.from({ length: 10 }, () => ({}) as Record<string, unknown>);
+		const outs = await Promise.all(copies.map((staticData) => call({ staticData }).run()));
+		expect(outs.filter((o) => o.workflowData)).toHaveLength(1);
+	});
+
+	it('persists a complete set whichever request n8n saves last, and remembers it after a restart', async () => {
+		// n8n hands each request its own copy and saves it whole: the copy saved last must hold every key.
+		const copies = Array.from({ length: 50 }, () => ({}) as Record<string, unknown>);
+		await Promise.all(copies.map((staticData, i) => call({ staticData, raw: body({ order_id: 1000 + i }) }).run()));
+		const first = JSON.parse(JSON.stringify(copies[0]));
+		expect(Object.keys(first.seen)).toHaveLength(50);
+		forgetDeliveryMemories(); // a restart: the process memory is gone, the static data is not
+		const outs = await Promise.all(copies.map((_c, i) => call({ staticData: JSON.parse(JSON.stringify(first)), raw: body({ order_id: 1000 + i }) }).run()));
+		expect(outs.filter((o) => o.workflowData)).toHaveLength(0);
+		expect((await call({ staticData: JSON.parse(JSON.stringify(first)), raw: body({ order_id: 5000 }) }).run()).workflowData).toHaveLength(1);
+	});
+
+	it('keeps the static data marked changed through the run n8n starts before it answers (real n8n-workflow Workflow)', async () => {
+		const stored: Record<string, unknown> = {}; // as n8n loads it for one request
+		const nodeTypes = { getByNameAndVersion: () => trigger, getByName: () => trigger, getKnownTypes: () => ({}) };
+		const node = { id: 'n1', name: 'Panel Trigger', type: 'n8n-nodes-panel.panelTrigger', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
+		const build = () => new Workflow({ id: `wf${workflowSeq}`, nodes: [{ ...node }], connections: {}, active: true, nodeTypes: nodeTypes as never, staticData: stored });
+		const wf = build();
+		const ctx = mock<IWebhookFunctions>();
+		const res = { status: jest.fn(), json: jest.fn(), once: jest.fn() };
+		ctx.getRequestObject.mockReturnValue({ rawBody: Buffer.from(body()), body: {}, headers: {}, query: { token: TOKEN } } as never);
+		ctx.getResponseObject.mockReturnValue(res as never);
+		ctx.getNodeParameter.mockReturnValue({} as never);
+		ctx.getCredentials.mockResolvedValue({ token: TOKEN } as never);
+		ctx.getWorkflow.mockReturnValue({ id: `wf${workflowSeq}` } as never);
+		ctx.getNode.mockReturnValue(node as never);
+		ctx.getWorkflowStaticData.mockImplementation(((type: string) => wf.getStaticData(type, node as never)) as never);
+		(ctx.helpers as unknown as Record<string, unknown>).returnJsonArray = (items: unknown[]) => items.map((json) => ({ json }));
+		expect((await trigger.webhook.call(ctx)).workflowData).toHaveLength(1);
+		expect(wf.staticData.__dataChanged).toBe(true);
+		build(); // what n8n's WorkflowRunner does before it answers: the mark is reset …
+		expect(wf.staticData.__dataChanged).toBe(false);
+		await Promise.resolve();
+		expect(wf.staticData.__dataChanged).toBe(true); // … and set again
+		const saved = JSON.parse(JSON.stringify(wf.staticData));
+		expect(Object.keys(saved['node:Panel Trigger'].seen)).toEqual(['1487|Completed|0|8421|4.5']);
+		// Once n8n has answered, the request is forgotten: no more re-marks.
+		for (const [, forget] of res.once.mock.calls as Array<[string, () => void]>) forget();
+		wf.staticData.__dataChanged = false;
+		build();
+		await Promise.resolve();
+		expect(wf.staticData.__dataChanged).toBe(false);
+	});
+
+	it('takes in keys another process saved', async () => {
+		await call({ staticData: {} }).run();
+		const other = { seen: { [`2000|Completed|0|8421|4.5`]: Date.now() }, writer: 'another-process' };
+		expect(await call({ staticData: other, raw: body({ order_id: 2000 }) }).run()).toEqual({});
+	});
+});
+
+describe('Panel Webhook API credential', () => {
+	const test = (data: Record<string, string>) => (trigger.methods.credentialTest.panelWebhookSecrets as (c: unknown) => Promise<{ status: string; message: string }>).call({}, { id: '1', name: 'c', type: 'panelWebhookApi', data });
+	it('holds the token and HMAC secret as passwords; its test checks their shape', async () => {
+		const cred = new PanelWebhookApi();
+		expect(cred.properties.map((p) => [p.name, p.typeOptions])).toEqual([['token', { password: true }], ['hmacSecret', { password: true }]]);
+		expect(trigger.description.credentials).toEqual([{ name: 'panelWebhookApi', required: true, testedBy: 'panelWebhookSecrets' }]);
+		expect(await test({ token: TOKEN })).toMatchObject({ status: 'OK' });
+		expect(await test({ hmacSecret: 'k' })).toMatchObject({ status: 'OK' });
+		expect(await test({})).toMatchObject({ status: 'Error' });
+		expect(await test({ token: 'with space and &=' })).toMatchObject({ status: 'Error' });
+		expect(await test({ token: 'short' })).toMatchObject({ status: 'Error' });
 	});
 });
 

@@ -1,9 +1,11 @@
 /**
  * Static webhook: Zapier shows this Zap's URL, the user pastes it into the Panel's webhook
- * setting. Core verifies the delivery (optional token / HMAC) and normalises the payload; a
- * delivery that fails either is dropped (returns []) and starts nothing.
+ * setting. Core verifies the delivery (token / HMAC from the connection's encrypted auth
+ * fields) and normalises the payload; a delivery that fails either is dropped (returns [])
+ * and starts nothing. A delivery seen before (Panels retry) is dropped too: its key is set
+ * in z.cache with nx (set only if absent), atomic on Zapier's side, scoped to the Zap.
  */
-import { isPanelError, parseOrderUpdate, verifyWebhook, WEBHOOK_TOKEN_QUERY } from '@panel/core';
+import { deliveryKey, isPanelError, parseOrderUpdate, verifyWebhook, WEBHOOK_TOKEN_QUERY } from '@panel/core';
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { ORDER_STATUS_OUTPUT_FIELDS, ORDER_STATUS_SAMPLE } from '../samples';
 import { STATUS_FILTER_FIELD, statusFilter } from '../statusFilter';
@@ -19,9 +21,17 @@ export function hookHeaders(raw: Record<string, unknown> | undefined): Record<st
   return out;
 }
 
-function hookQuery(bundle: Bundle): Record<string, string> {
+/** The query as sent: a repeated parameter stays an array, so core refuses it rather than picking one. */
+function hookQuery(bundle: Bundle): Record<string, string | string[]> {
   const raw = bundle.rawRequest?.querystring;
-  if (typeof raw === 'string') return Object.fromEntries(new URLSearchParams(raw.replace(/^\?/, '')));
+  if (typeof raw === 'string') {
+    const out: Record<string, string | string[]> = {};
+    for (const [k, v] of new URLSearchParams(raw.replace(/^\?/, ''))) {
+      const had = out[k];
+      out[k] = had === undefined ? v : [had, v].flat();
+    }
+    return out;
+  }
   const cleaned = (bundle.cleanedRequest as { querystring?: Record<string, unknown> } | undefined)?.querystring ?? {};
   return Object.fromEntries(Object.entries(cleaned).map(([k, v]) => [k, String(v)]));
 }
@@ -34,9 +44,24 @@ function hookBody(bundle: Bundle): string {
   return JSON.stringify(body);
 }
 
-const perform = (z: ZObject, bundle: Bundle) => {
-  const token = String(bundle.inputData.secret ?? '').trim();
-  const hmacSecret = String(bundle.inputData.signing_secret ?? '').trim();
+/** How long a delivery is remembered: Panels retry within hours. */
+export const DELIVERY_MEMORY_SECONDS = 24 * 60 * 60;
+
+/**
+ * true the first time this Zap sees a delivery key. `set` with nx is Zapier's atomic
+ * set-if-absent; the `get` before it also catches repeats where a cache ignores nx.
+ */
+async function firstDelivery(z: ZObject, bundle: Bundle, key: string): Promise<boolean> {
+  const zap = String((bundle.meta as { zap?: { id?: unknown } } | undefined)?.zap?.id ?? 'zap');
+  const cacheKey = `panel-delivery:${zap}:${key}`;
+  if ((await z.cache.get(cacheKey)) !== null) return false;
+  return (await z.cache.set(cacheKey, Date.now(), DELIVERY_MEMORY_SECONDS, undefined, true)) !== false;
+}
+
+const perform = async (z: ZObject, bundle: Bundle) => {
+  const auth = (bundle.authData ?? {}) as Record<string, unknown>;
+  const token = String(auth.webhook_token ?? '').trim();
+  const hmacSecret = String(auth.webhook_hmac_secret ?? '').trim();
   const rawBody = hookBody(bundle);
   let update;
   try {
@@ -57,6 +82,10 @@ const perform = (z: ZObject, bundle: Bundle) => {
     return [];
   }
   if (!statusFilter(bundle.inputData.statuses)(update.status)) return [];
+  if (!(await firstDelivery(z, bundle, deliveryKey(update)))) {
+    z.console.log(`Ignored a repeated delivery for order ${update.order} (${update.status}).`);
+    return [];
+  }
   return [{ id: `${update.order}:${update.status}`, ...update }];
 };
 
@@ -68,26 +97,12 @@ export default defineTrigger({
     description: 'Triggers instantly when your Panel reports an order status change to its webhook.',
     directions:
       'Copy the URL above. In your Panel, open Account → API (or Settings → Webhook), paste it as the webhook URL and save. ' +
-      `If you set a Secret below, add \`?${WEBHOOK_TOKEN_QUERY}=YOUR_SECRET\` to the end of the URL you paste (or have the Panel send it in the X-Panel-Token header). ` +
+      `If your connection has a Webhook Token, add \`?${WEBHOOK_TOKEN_QUERY}=YOUR_TOKEN\` to the end of the URL you paste (or have the Panel send it in the X-Panel-Token header). ` +
       'A Panel account has one webhook URL: use one Zap per account and filter by status here.',
   },
   operation: {
     type: 'hook',
     inputFields: [
-      {
-        key: 'secret',
-        label: 'Secret',
-        type: 'password',
-        required: false,
-        helpText: 'Optional shared secret. Deliveries without it (in the URL as `?token=…` or the X-Panel-Token header) are ignored.',
-      },
-      {
-        key: 'signing_secret',
-        label: 'Signing Secret (HMAC)',
-        type: 'password',
-        required: false,
-        helpText: 'Only for Panels that sign deliveries: the HMAC-SHA256 secret. Unsigned or wrongly signed deliveries are ignored.',
-      },
       STATUS_FILTER_FIELD,
     ],
     perform,

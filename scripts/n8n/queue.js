@@ -1,0 +1,320 @@
+/**
+ * n8n in queue mode, on one host, for tests, benchmarks and the main job: Redis and Postgres
+ * it starts itself, then an n8n main, N workers and M webhook processors, each with its own
+ * n8n home holding the packed n8n-nodes-panel (every process needs the package: a webhook
+ * processor without it answers "Unrecognized node type"). Built on harness.js.
+ *
+ *   const { startQueueMode } = require('./scripts/n8n/queue');
+ *   const q = await startQueueMode({
+ *     tarball,                    // the packed n8n-nodes-panel (required)
+ *     workers: 2,                 // `n8n worker` processes (default 2)
+ *     webhooks: 1,                // `n8n webhook` processors (default 1)
+ *     concurrency: 10,            // jobs a worker runs at once (default 10)
+ *     credentials: [...],         // plaintext, as harness importCredentials takes them (or (pg) => [...])
+ *     workflows: [...],           // workflow JSON, imported before n8n starts
+ *     publish: ['wfId', ...],     // workflows published (active) before n8n starts
+ *     prepare: async (cli) => {}, // anything else to run with the n8n CLI before start
+ *     env: {},                    // extra env for every n8n process
+ *     log: (line) => {},
+ *   });
+ *   q.main      → { baseUrl, port, home, output() }           `n8n start` (editor, REST API)
+ *   q.workers   → [{ name, healthUrl, port, home, output() }]  `n8n worker`
+ *   q.webhooks  → [{ baseUrl, port, home, output() }]          `n8n webhook` (production webhooks)
+ *   q.webhookUrl(path)   → production webhook URL on the first webhook processor
+ *   q.redis     → { port }, q.postgres → { port, database, user, version }
+ *   q.cli(args)          → an n8n CLI command against the shared database (main's home)
+ *   await q.executions(workflowId) → [{ id, status, mode, finished, data }] from Postgres
+ *   q.workerOf(executionId) → name of the worker whose log shows it ran that execution
+ *   q.describe()         → lines saying which process serves what (for the main job)
+ *   await q.stop()       → stops every process it started (process groups), removes its files
+ *
+ * Production webhooks go to the webhook processors (main runs with
+ * N8N_DISABLE_PRODUCTION_MAIN_PROCESS); every execution they start is a job in Redis that a
+ * worker runs. `n8n execute` does not use the queue: start queue runs through a webhook.
+ * Postgres refuses to run as root; as root it runs as `nobody` from a copy of its binaries
+ * under the temp dir (the cache under /root is not readable by `nobody`).
+ */
+const { execFileSync, spawn } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { createN8nHome, ensureN8n, freePort } = require('./harness');
+
+/** Paths of redis-server and of Postgres' bin directory (installing them when missing). */
+function ensureQueueServices({ quiet = false } = {}) {
+	const out = execFileSync('bash', [path.join(__dirname, 'ensure-queue-services.sh')], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', quiet ? 'pipe' : 'inherit'],
+	});
+	const found = Object.fromEntries(
+		out
+			.trim()
+			.split('\n')
+			.map((l) => l.split('='))
+			.filter((kv) => kv.length === 2),
+	);
+	if (!found.redis || !found.postgres) throw new Error(`ensure-queue-services.sh printed no paths:\n${out}`);
+	return { redisServer: found.redis, postgresBin: found.postgres };
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** A service process in its own process group, with its output kept for error messages. */
+function startProcess(cmd, args, opts = {}) {
+	const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...opts });
+	let output = '';
+	child.stdout.on('data', (d) => (output += d));
+	child.stderr.on('data', (d) => (output += d));
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	const alive = () => child.exitCode === null && child.signalCode === null;
+	const signal = (sig) => {
+		try {
+			process.kill(-child.pid, sig);
+		} catch {
+			// already gone
+		}
+	};
+	return {
+		child,
+		alive,
+		output: () => output,
+		/** `signal` first (Postgres: SIGINT = fast shutdown), SIGKILL to the group after `graceMs`. */
+		async stop(sig = 'SIGTERM', graceMs = 15_000) {
+			if (alive()) signal(sig);
+			const t = setTimeout(() => signal('SIGKILL'), graceMs);
+			await exited;
+			clearTimeout(t);
+			signal('SIGKILL');
+		},
+	};
+}
+
+async function waitFor(what, check, proc, timeoutMs = 60_000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		if (await check().catch(() => false)) return;
+		if (proc && !proc.alive()) throw new Error(`${what} exited early:\n${proc.output().slice(-3000)}`);
+		if (Date.now() > deadline) throw new Error(`${what} not ready after ${timeoutMs} ms:\n${proc ? proc.output().slice(-3000) : ''}`);
+		await sleep(200);
+	}
+}
+
+async function startRedis({ redisServer, dir, log }) {
+	const port = await freePort();
+	fs.mkdirSync(dir, { recursive: true });
+	const proc = startProcess(redisServer, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no']);
+	await waitFor('redis-server', async () => proc.output().includes('Ready to accept connections'), proc, 30_000);
+	log(`redis on ${port}`);
+	return { port, proc };
+}
+
+/** The uid/gid Postgres runs as, and a bin dir that user can read (copied once when root). */
+function postgresRunAs(postgresBin, baseDir) {
+	if (process.getuid?.() !== 0) return { bin: postgresBin, ids: {} };
+	const nobody = { uid: 65534, gid: 65534 };
+	const nativeDir = path.dirname(postgresBin);
+	const version = path.basename(path.resolve(nativeDir, '..', '..', '..', '..'));
+	const copy = path.join(os.tmpdir(), `panel-${version}-native`);
+	if (!fs.existsSync(path.join(copy, '.complete'))) {
+		const tmp = `${copy}.${process.pid}`;
+		fs.rmSync(tmp, { recursive: true, force: true });
+		execFileSync('cp', ['-a', nativeDir, tmp]);
+		execFileSync('chmod', ['-R', 'a+rX', tmp]);
+		fs.writeFileSync(path.join(tmp, '.complete'), '');
+		try {
+			fs.renameSync(tmp, copy);
+		} catch {
+			fs.rmSync(tmp, { recursive: true, force: true }); // another process won the race
+		}
+	}
+	fs.chmodSync(baseDir, 0o755);
+	return { bin: path.join(copy, 'bin'), ids: nobody };
+}
+
+async function startPostgres({ postgresBin, dir, baseDir, log }) {
+	const { bin, ids } = postgresRunAs(postgresBin, baseDir);
+	const data = path.join(dir, 'data');
+	fs.mkdirSync(dir, { recursive: true });
+	if (ids.uid !== undefined) fs.chownSync(dir, ids.uid, ids.gid);
+	const user = 'n8n';
+	const password = crypto.randomBytes(12).toString('hex');
+	const pwfile = path.join(dir, 'pw');
+	fs.writeFileSync(pwfile, password, { mode: 0o600 });
+	if (ids.uid !== undefined) fs.chownSync(pwfile, ids.uid, ids.gid);
+	execFileSync(path.join(bin, 'initdb'), ['-D', data, '-U', user, '--pwfile', pwfile, '--auth=scram-sha-256', '-E', 'UTF8', '--no-locale', '--no-sync'], {
+		stdio: ['ignore', 'pipe', 'pipe'],
+		...ids,
+	});
+	fs.rmSync(pwfile, { force: true });
+	const port = await freePort();
+	const proc = startProcess(
+		path.join(bin, 'postgres'),
+		['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'],
+		ids,
+	);
+	await waitFor('postgres', async () => proc.output().includes('database system is ready to accept connections'), proc, 60_000);
+	const version = execFileSync(path.join(bin, 'postgres'), ['--version'], { encoding: 'utf8', ...ids }).trim();
+	log(`${version} on ${port}`);
+	return { port, user, password, database: 'postgres', version, proc };
+}
+
+async function startQueueMode({
+	tarball,
+	workers = 2,
+	webhooks = 1,
+	concurrency = 10,
+	credentials,
+	workflows,
+	publish = [],
+	prepare,
+	env: extraEnv = {},
+	n8nDir = ensureN8n(),
+	baseDir,
+	log = () => {},
+	timeoutMs = 240_000,
+} = {}) {
+	if (!tarball) throw new Error('startQueueMode: `tarball` (the packed n8n-nodes-panel) is required');
+	if (workers < 1) throw new Error('startQueueMode: `workers` must be at least 1');
+	const { redisServer, postgresBin } = ensureQueueServices();
+	const base = baseDir || fs.mkdtempSync(path.join(os.tmpdir(), 'panel-n8n-queue-'));
+	fs.mkdirSync(base, { recursive: true });
+	/** Everything started, stopped in reverse order. */
+	const started = [];
+	let stopped = false;
+	async function stop({ keepFiles = false } = {}) {
+		if (stopped) return;
+		stopped = true;
+		for (const s of started.reverse()) {
+			try {
+				await s.stop();
+			} catch (err) {
+				log(`while stopping ${s.name}: ${err.message}`);
+			}
+		}
+		if (!keepFiles && !baseDir) fs.rmSync(base, { recursive: true, force: true });
+	}
+
+	try {
+		const redis = await startRedis({ redisServer, dir: path.join(base, 'redis'), log });
+		started.push({ name: 'redis', stop: () => redis.proc.stop('SIGTERM') });
+		const pg = await startPostgres({ postgresBin, dir: path.join(base, 'postgres'), baseDir: base, log });
+		started.push({ name: 'postgres', stop: () => pg.proc.stop('SIGINT') });
+
+		const webhookPorts = [];
+		for (let i = 0; i < webhooks; i++) webhookPorts.push(await freePort());
+		const shared = {
+			EXECUTIONS_MODE: 'queue',
+			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+			QUEUE_BULL_REDIS_PORT: String(redis.port),
+			DB_TYPE: 'postgresdb',
+			DB_POSTGRESDB_HOST: '127.0.0.1',
+			DB_POSTGRESDB_PORT: String(pg.port),
+			DB_POSTGRESDB_DATABASE: pg.database,
+			DB_POSTGRESDB_USER: pg.user,
+			DB_POSTGRESDB_PASSWORD: pg.password,
+			N8N_ENCRYPTION_KEY: crypto.randomBytes(24).toString('hex'),
+			WEBHOOK_URL: webhooks > 0 ? `http://localhost:${webhookPorts[0]}/` : undefined,
+			OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+			N8N_DISABLE_PRODUCTION_MAIN_PROCESS: webhooks > 0 ? 'true' : 'false',
+			...extraEnv,
+		};
+		for (const k of Object.keys(shared)) if (shared[k] === undefined) delete shared[k];
+
+		const home = (name, extra = {}) => createN8nHome({ tarball, n8nDir, userFolder: path.join(base, name), env: { ...shared, ...extra }, log });
+		const mainHome = await home('main');
+		// `credentials` may be a function of the Postgres it started (for credentials that use it).
+		const creds = typeof credentials === 'function' ? credentials({ host: '127.0.0.1', port: pg.port, database: pg.database, user: pg.user, password: pg.password }) : credentials;
+		if (creds?.length) await mainHome.importCredentials(creds);
+		if (workflows?.length) await mainHome.importWorkflows(workflows);
+		for (const id of publish) await mainHome.publishWorkflow(id);
+		if (prepare) await prepare(mainHome.cli);
+
+		const mainProc = await mainHome.start({ timeoutMs });
+		started.push({ name: 'main', stop: mainProc.stop });
+		const main = { name: 'main', port: mainHome.port, baseUrl: mainHome.baseUrl, home: mainHome.home, output: mainProc.output, pid: mainProc.pid };
+
+		// Workers and webhook processors start together: each takes ~20 s of CPU to boot.
+		const workerList = [];
+		const webhookList = [];
+		const boots = [];
+		for (let i = 1; i <= workers; i++) {
+			boots.push(
+				(async () => {
+					const healthPort = await freePort();
+					const h = await home(`worker-${i}`, { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' });
+					const healthUrl = `http://127.0.0.1:${healthPort}/healthz/readiness`;
+					const p = await h.spawn(['worker', `--concurrency=${concurrency}`], { readyUrl: healthUrl, timeoutMs });
+					started.push({ name: `worker-${i}`, stop: p.stop });
+					workerList.push({ name: `worker-${i}`, port: healthPort, healthUrl, home: h.home, output: p.output, pid: p.pid });
+				})(),
+			);
+		}
+		for (let i = 1; i <= webhooks; i++) {
+			boots.push(
+				(async () => {
+					const port = webhookPorts[i - 1];
+					const h = await home(`webhook-${i}`, { N8N_PORT: String(port) });
+					const p = await h.spawn(['webhook'], { readyUrl: `http://127.0.0.1:${port}/healthz/readiness`, timeoutMs });
+					started.push({ name: `webhook-${i}`, stop: p.stop });
+					webhookList.push({ name: `webhook-${i}`, port, baseUrl: `http://localhost:${port}`, home: h.home, output: p.output, pid: p.pid });
+				})(),
+			);
+		}
+		const results = await Promise.allSettled(boots);
+		const failed = results.find((r) => r.status === 'rejected');
+		if (failed) throw failed.reason;
+		workerList.sort((a, b) => a.name.localeCompare(b.name));
+		webhookList.sort((a, b) => a.name.localeCompare(b.name));
+
+		let pool;
+		const q = {
+			base,
+			main,
+			workers: workerList,
+			webhooks: webhookList,
+			redis: { port: redis.port },
+			postgres: { port: pg.port, database: pg.database, user: pg.user, password: pg.password, version: pg.version },
+			cli: mainHome.cli,
+			webhookUrl: (p) => `${(webhookList[0] ?? main).baseUrl}/webhook/${p.replace(/^\//, '')}`,
+			async executions(workflowId) {
+				if (!pool) {
+					const { Pool } = require(path.join(n8nDir, 'node_modules', 'pg'));
+					pool = new Pool({ host: '127.0.0.1', port: pg.port, user: pg.user, password: pg.password, database: pg.database, max: 2 });
+				}
+				const flatted = require(path.join(n8nDir, 'node_modules', 'flatted'));
+				const { rows } = await pool.query(
+					`SELECT e.id, e.status, e.mode, e.finished, d.data FROM execution_entity e
+					 LEFT JOIN execution_data d ON d."executionId" = e.id WHERE e."workflowId" = $1 ORDER BY e.id`,
+					[String(workflowId)],
+				);
+				return rows.map((r) => ({ id: String(r.id), status: r.status, mode: r.mode, finished: r.finished, data: r.data ? flatted.parse(r.data) : null }));
+			},
+			/** Which worker ran an execution, from the workers' own log lines ("… execution <id> …"). */
+			workerOf(executionId) {
+				const re = new RegExp(`[Ee]xecution (ID )?${executionId}\\b`);
+				return workerList.find((w) => re.test(w.output()))?.name;
+			},
+			describe() {
+				return [
+					`n8n main        ${main.baseUrl}  editor, REST API, schedules (production webhooks: off)`,
+					...webhookList.map((w) => `n8n ${w.name.padEnd(11)} ${w.baseUrl}  production webhooks (${w.baseUrl}/webhook/…)`),
+					...workerList.map((w) => `n8n ${w.name.padEnd(11)} ${w.healthUrl}  runs executions from the queue (concurrency ${concurrency})`),
+					`redis           127.0.0.1:${redis.port}  the execution queue (Bull)`,
+					`postgres        127.0.0.1:${pg.port}  n8n's shared database (${pg.version})`,
+				];
+			},
+			async stop(opts) {
+				if (pool) await pool.end().catch(() => {});
+				pool = undefined;
+				await stop(opts);
+			},
+		};
+		return q;
+	} catch (err) {
+		await stop({ keepFiles: false });
+		throw err;
+	}
+}
+
+module.exports = { startQueueMode, ensureQueueServices };
