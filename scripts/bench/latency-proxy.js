@@ -76,7 +76,7 @@ async function startLatencyProxy(options) {
   const targetPort = Number(target.port || 80);
   /** @type {ProxySettings} */
   const settings = { rttMs: options.rttMs ?? 0, setupRtts: options.setupRtts ?? 2, mbit: options.mbit ?? 50 };
-  const stats = { connections: 0, bytesUp: 0, bytesDown: 0 };
+  const stats = { connections: 0, bytesUp: 0, bytesDown: 0, /** socket errors by side and code */ errors: /** @type {Record<string, number>} */ ({}) };
   const up = new Link();
   const down = new Link();
   /** @type {Set<net.Socket>} */
@@ -106,18 +106,27 @@ async function startLatencyProxy(options) {
       toClient.push(down.depart(chunk.length, s.mbit, performance.now()) + oneWay, chunk);
     });
     upstream.on('end', () => toClient.push(Math.max(performance.now(), down.freeAt) + oneWay, null));
+    const forget = () => {
+      sockets.delete(client);
+      sockets.delete(upstream);
+    };
+    // An error ends both sides at once; a clean end travels through the queues (FIN after the data).
     const close = () => {
       toServer.cancel();
       toClient.cancel();
       client.destroy();
       upstream.destroy();
-      sockets.delete(client);
-      sockets.delete(upstream);
+      forget();
     };
-    client.on('error', close);
-    upstream.on('error', close);
-    client.on('close', () => setTimeout(close, oneWay + 5).unref());
-    upstream.on('close', () => setTimeout(close, Math.max(0, down.freeAt - performance.now()) + oneWay + 5).unref());
+    const failed = (/** @type {string} */ side) => (/** @type {any} */ err) => {
+      const k = `${side}:${err?.code ?? 'error'}`;
+      stats.errors[k] = (stats.errors[k] ?? 0) + 1;
+      close();
+    };
+    client.on('error', failed('client'));
+    upstream.on('error', failed('upstream'));
+    client.on('close', forget);
+    upstream.on('close', forget);
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -136,11 +145,17 @@ async function startLatencyProxy(options) {
     set(/** @type {Partial<ProxySettings>} */ next) {
       Object.assign(settings, next);
     },
-    stats: () => ({ ...stats }),
+    stats: () => ({ ...stats, errors: { ...stats.errors } }),
     resetStats() {
       stats.connections = 0;
       stats.bytesUp = 0;
       stats.bytesDown = 0;
+      stats.errors = {};
+    },
+    /** Drops every open connection (clients reconnect, paying the set-up again). */
+    closeConnections() {
+      for (const s of sockets) s.destroy();
+      sockets.clear();
     },
     /** Closes the listener and every open connection. */
     async close() {

@@ -1,14 +1,12 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * `pnpm bench:n8n`: B5 and B6 in a real n8n 2.41.1 (the cached install of
+ * `pnpm bench:n8n`: B5, B6, B8, B9 in a real n8n 2.41.1 (the cached install of
  * scripts/n8n/ensure-n8n.sh; installed on first use) against the sandbox Panel, which runs in
  * its own process. Writes its rows into bench-results/ beside `pnpm bench`'s.
  *
- * B5: 1,000 items → order status, in one workflow run: the Panel node (Get Status, batched by
- *     the node) and n8n's HTTP Request node doing what a hand-wired workflow does, one
- *     `action=status` request per item. Requests counted on the sandbox by action; wall time
- *     from each node's own executionTime in n8n's run data. Median of BENCH_N8N_ROUNDS (3).
+ * B5, B8, B9: a far Panel (the latency proxy; see n8n-far.js). BENCH_N8N_ROUNDS (3) rounds,
+ *     BENCH_N8N_ITEMS (1000) items, BENCH_N8N_LATENCIES (0,50,150) ms round trips.
  * B6: the sandbox fires 1,000 status changes (500 orders × In progress, Completed) at the
  *     published Panel Trigger; executions read back from n8n's database: seen, lost, duplicated.
  */
@@ -25,57 +23,10 @@ const ITEMS = Number(process.env.BENCH_N8N_ITEMS || 1000);
 const CHANGES = Number(process.env.BENCH_N8N_CHANGES || 1000);
 const ROUNDS = Number(process.env.BENCH_N8N_ROUNDS || 3);
 const TOKEN = 'bench-webhook-secret';
-const IDS = { b5: 'panelBenchB5wf01', b6: 'panelBenchB6wf01' };
+const IDS = { b6: 'panelBenchB6wf01' };
+const LATENCIES = (process.env.BENCH_N8N_LATENCIES || '0,50,150').split(',').map(Number);
+const CATALOG = Number(process.env.BENCH_N8N_CATALOG || 20000);
 const HOOK_ID = '9d1e6f3a-2b7c-4e58-8a90-b1c2d3e4f5a6';
-
-/** Manual trigger → 1,000 ids → (Panel node) and (HTTP Request node, one request per item). */
-function b5Workflow(apiUrl, apiKey, ids) {
-  const source = 'Order ids';
-  return {
-    id: IDS.b5,
-    name: 'bench B5: Panel node vs HTTP Request node',
-    active: false,
-    settings: { executionOrder: 'v1' },
-    nodes: [
-      wf.manualTrigger('Start', [0, 0]),
-      {
-        id: wf.nodeId(source),
-        name: source,
-        type: 'n8n-nodes-base.code',
-        typeVersion: 2,
-        position: [200, 0],
-        parameters: { jsCode: `return ${JSON.stringify(ids)}.map((order) => ({ json: { order } }));` },
-      },
-      wf.panelNode('Panel node', [400, -100], { resource: 'order', operation: 'getStatus', orderId: '={{ $json.order }}' }),
-      {
-        id: wf.nodeId('HTTP Request node'),
-        name: 'HTTP Request node',
-        type: 'n8n-nodes-base.httpRequest',
-        typeVersion: 4.2,
-        position: [400, 100],
-        parameters: {
-          method: 'POST',
-          url: apiUrl,
-          sendBody: true,
-          contentType: 'form-urlencoded',
-          specifyBody: 'keypair',
-          bodyParameters: {
-            parameters: [
-              { name: 'key', value: apiKey },
-              { name: 'action', value: 'status' },
-              { name: 'order', value: '={{ $json.order }}' },
-            ],
-          },
-          options: {},
-        },
-      },
-    ],
-    connections: {
-      ...wf.chain(['Start', source]),
-      [source]: { main: [[{ node: 'Panel node', type: 'main', index: 0 }, { node: 'HTTP Request node', type: 'main', index: 0 }]] },
-    },
-  };
-}
 
 function b6Workflow() {
   return {
@@ -99,46 +50,6 @@ function b6Workflow() {
 }
 
 const runData = (run) => run?.data?.resultData?.runData ?? {};
-
-async function b5(h, sandbox) {
-  const panelMs = [];
-  const httpMs = [];
-  let panelRequests = 0;
-  let httpRequests = 0;
-  for (let r = 0; r < ROUNDS; r++) {
-    const since = await sandbox.seq();
-    const { run } = await h.execute(IDS.b5, { timeoutMs: 900_000 });
-    const data = runData(run);
-    const panel = data['Panel node']?.[0];
-    const http = data['HTTP Request node']?.[0];
-    const pItems = panel?.data?.main?.[0] ?? [];
-    const hItems = http?.data?.main?.[0] ?? [];
-    if (pItems.length !== ITEMS || hItems.length !== ITEMS) {
-      throw new Error(`B5: expected ${ITEMS} items from each node, got Panel ${pItems.length} (${panel?.error?.message ?? 'ok'}), HTTP ${hItems.length} (${http?.error?.message ?? 'ok'})`);
-    }
-    const reqs = await sandbox.requests({ since });
-    panelRequests = reqs.byAction.multiStatus ?? 0;
-    httpRequests = reqs.byAction.status ?? 0;
-    panelMs.push(panel.executionTime);
-    httpMs.push(http.executionTime);
-    log(`B5 round ${r + 1}: Panel node ${panelRequests} requests in ${panel.executionTime} ms; HTTP Request node ${httpRequests} requests in ${http.executionTime} ms`);
-  }
-  const pm = median(panelMs);
-  const hm = median(httpMs);
-  return {
-    figures: { items: ITEMS, rounds: ROUNDS, panel_ms: pm, http_ms: hm, panel_requests: panelRequests, http_requests: httpRequests, wall_ratio: hm / pm, panel_ms_runs: panelMs, http_ms_runs: httpMs },
-    rows: [
-      {
-        id: 'B5',
-        what: `real n8n, ${fmt(ITEMS)} items → order status: Panel node vs HTTP Request node (one request per item)`,
-        result: `Panel ${fmt(panelRequests)} requests in ${fmt(pm)} ms; HTTP Request ${fmt(httpRequests)} requests in ${fmt(hm)} ms`,
-        ratio: `${fmt(httpRequests / Math.max(1, panelRequests))}× fewer requests, ${(hm / pm).toFixed(1)}× faster`,
-        goal: `≤ ${Math.ceil(ITEMS / 100)} requests; faster`,
-        met: panelRequests <= Math.ceil(ITEMS / 100) && hm / pm > 1,
-      },
-    ],
-  };
-}
 
 async function b6(h, sandbox) {
   const server = await h.start({ timeoutMs: 600_000 });
@@ -213,7 +124,7 @@ async function b6(h, sandbox) {
 async function main() {
   const startedAt = new Date();
   const m = machine();
-  const only = (process.env.BENCH_ONLY || 'B5,B6').toUpperCase().split(',');
+  const only = (process.env.BENCH_ONLY || 'B5,B6,B8,B9').toUpperCase().split(',');
   build(['core', 'sandbox', 'n8n'], { log });
   const { createN8nHome, ensureN8n } = require(path.join(REPO, 'scripts', 'n8n', 'harness.js'));
   const n8nDir = ensureN8n();
@@ -224,22 +135,26 @@ async function main() {
   try {
     const { pack } = require(path.join(REPO, 'packages', 'n8n-nodes-panel', 'scripts', 'pack.js'));
     const tarball = pack(path.join(tmp, 'pack'));
-    const h = await createN8nHome({ tarball, n8nDir, userFolder: path.join(tmp, 'home'), log });
-    await h.importCredentials(wf.credentials({ apiUrl: sandbox.apiUrl, apiKey: sandbox.key }));
-    const ids = /** @type {string[]} */ (await sandbox.rpc('seed', ITEMS, 1));
-    const dir = path.join(tmp, 'workflows');
-    fs.mkdirSync(dir);
-    fs.writeFileSync(path.join(dir, 'b5.json'), JSON.stringify(b5Workflow(sandbox.apiUrl, sandbox.key, ids)));
-    fs.writeFileSync(path.join(dir, 'b6.json'), JSON.stringify(b6Workflow()));
-    await h.cli(['import:workflow', '--separate', `--input=${dir}`]);
-    if (only.includes('B5')) {
-      log(`B5: ${fmt(ITEMS)} items, Panel node vs HTTP Request node, ${ROUNDS} rounds (n8n execute)`);
-      results.B5 = await b5(h, sandbox);
+    if (['B5', 'B8', 'B9'].some((id) => only.includes(id))) {
+      // A home of its own: the far benches log in and publish webhook workflows.
+      const { farBenches, SANDBOX_OPTIONS } = require('./n8n-far');
+      const far = await startSandboxProcess(SANDBOX_OPTIONS(CATALOG));
+      try {
+        const hf = await createN8nHome({ tarball, n8nDir, userFolder: path.join(tmp, 'home-far'), log });
+        Object.assign(results, await farBenches({ h: hf, n8nDir, sandbox: far, only, log, items: ITEMS, rounds: ROUNDS, latencies: LATENCIES }));
+      } finally {
+        await far.stop();
+      }
     }
     if (only.includes('B6')) {
+      const h = await createN8nHome({ tarball, n8nDir, userFolder: path.join(tmp, 'home'), log });
+      await h.importCredentials(wf.credentials({ apiUrl: sandbox.apiUrl, apiKey: sandbox.key }));
+      const dir = path.join(tmp, 'workflows');
+      fs.mkdirSync(dir);
+      fs.writeFileSync(path.join(dir, 'b6.json'), JSON.stringify(b6Workflow()));
+      await h.cli(['import:workflow', '--separate', `--input=${dir}`]);
       await h.publishWorkflow(IDS.b6);
       log(`B6: ${fmt(CHANGES)} status changes at the published trigger (n8n start)`);
-      // A sandbox of its own: B5's orders must not fire webhooks when B6 moves the clock.
       const sandbox6 = await startSandboxProcess({ rateLimit: false, clock: 'manual' });
       try {
         results.B6 = await b6(h, sandbox6);

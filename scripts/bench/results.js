@@ -72,7 +72,7 @@ function updateReadme(md, file = path.join(REPO, 'README.md')) {
   return true;
 }
 
-const ORDER = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7'];
+const ORDER = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9'];
 
 function table(rows) {
   const head = '| # | benchmark | result | ratio | goal | met |\n|---|---|---|---|---|---|';

@@ -4,7 +4,7 @@
  * An order is sent once: a failure that may have placed it is reported, never retried here.
  *
  * Every item is validated first, in order; then the adds go out concurrently (Orders in
- * Flight, default 16; the client's limiter keeps them within the Panel's rate limit), each
+ * Flight, default 20; the client's limiter keeps them within the Panel's rate limit), each
  * sent once, results in item order. Without "continue on fail" the node stops like a loop
  * would: no add of a later item starts after a failure (items before it are still placed),
  * and adds already in flight are awaited and named in the error, never abandoned.
@@ -21,7 +21,7 @@ import { ORDER_TYPE_PARAMETER, orderTypeOptions, orderTypeProperties, readOrderI
 
 const show = { resource: ['order'], operation: ['create'] };
 
-export const DEFAULT_ADD_CONCURRENCY = 16;
+export const DEFAULT_ADD_CONCURRENCY = 20;
 
 export const description: INodeProperties[] = [
 	{
