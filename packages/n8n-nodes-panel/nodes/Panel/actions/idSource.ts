@@ -44,7 +44,7 @@ export function idSourceProperties(src: IdSource, show: Record<string, string[]>
 	];
 }
 
-function orderSourceProperties(): INodeProperties[] {
+function orderSourceProperties(): [INodeProperties, INodeProperties] {
 	return [
 		{
 			displayName: 'Take Order ID From',
@@ -68,7 +68,7 @@ function orderSourceProperties(): INodeProperties[] {
 	];
 }
 
-function refillSourceProperties(): INodeProperties[] {
+function refillSourceProperties(): [INodeProperties, INodeProperties] {
 	return [
 		{
 			displayName: 'Take Refill ID From',
