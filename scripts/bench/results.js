@@ -100,7 +100,7 @@ function render(data) {
         `${m.cpus} cores (${m.cpu_model}), ${m.memory_gib} GiB, ${m.platform}, Node ${m.node}, load average at start ${m.load_at_start}.`,
     );
   }
-  lines.push('', 'Loopback only; figures are medians of repeated, interleaved runs; goals are targets, not test assertions.');
+  lines.push('', 'Loopback only (B5, B8, B9 through the latency proxy: a far Panel); figures are medians of repeated, interleaved runs; goals are targets, not test assertions.');
   return `${lines.join('\n')}\n`;
 }
 
