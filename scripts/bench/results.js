@@ -72,7 +72,7 @@ function updateReadme(md, file = path.join(REPO, 'README.md')) {
   return true;
 }
 
-const ORDER = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7'];
+const ORDER = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9'];
 
 function table(rows) {
   const head = '| # | benchmark | result | ratio | goal | met |\n|---|---|---|---|---|---|';
@@ -100,7 +100,7 @@ function render(data) {
         `${m.cpus} cores (${m.cpu_model}), ${m.memory_gib} GiB, ${m.platform}, Node ${m.node}, load average at start ${m.load_at_start}.`,
     );
   }
-  lines.push('', 'Loopback only; figures are medians of repeated, interleaved runs; goals are targets, not test assertions.');
+  lines.push('', 'Loopback only (B5, B8, B9 through the latency proxy: a far Panel); figures are medians of repeated, interleaved runs; goals are targets, not test assertions.');
   return `${lines.join('\n')}\n`;
 }
 

@@ -42,3 +42,7 @@ export { RateLimiter, DEFAULT_RATE_LIMIT, createLimiter } from './limiter';
 export type { RateLimitOptions, LimiterClock } from './limiter';
 export { MAX_IDS_PER_REQUEST, normalizeId, normalizeIds, dedupe, chunk, mapConcurrent, fetchBatched } from './batch';
 export type { BatchPlan } from './batch';
+export { CatalogCache, DEFAULT_CATALOG_TTL_MS, DEFAULT_CATALOG_MAX_ENTRIES } from './catalog-cache';
+export type { CatalogCacheOptions, CatalogGetOptions } from './catalog-cache';
+export { settleConcurrent } from './concurrency';
+export type { Settled, SettleOptions } from './concurrency';

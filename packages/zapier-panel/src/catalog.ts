@@ -1,8 +1,9 @@
 /**
- * The service catalog, cached briefly for dropdowns and dynamic fields (Zapier re-runs them
- * on every change in the editor). Polling triggers always read it fresh.
+ * The service catalog, cached briefly for dropdowns, dynamic fields and Create Order runs
+ * (Zapier re-runs dynamic fields on every change in the editor; a Zap may create an order
+ * on every run, and the catalog can be 4 MB). Polling triggers always read it fresh.
  */
-import { parseIdList, type PanelClient, type Service } from '@panel/core';
+import { parseId, parseIdList, PanelNotFoundError, type PanelClient, type Service } from '@panel/core';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 
 export const CATALOG_TTL_SECONDS = 300;
@@ -30,6 +31,20 @@ export async function cachedServices(z: ZObject, bundle: Bundle, client: PanelCl
     // Too large for the cache, or no cache here: the next call reads the Panel again.
   }
   return services;
+}
+
+/** One service of the cached catalog, or the not-found error the client gives. */
+export async function cachedService(z: ZObject, bundle: Bundle, client: PanelClient, id: unknown): Promise<Service> {
+  const wanted = parseId(id, 'service');
+  const all = await cachedServices(z, bundle, client);
+  const found = all.find((s) => s.service === wanted);
+  if (!found) {
+    throw new PanelNotFoundError(`Service ${wanted} is not in the Panel's catalog (${all.length} services listed). Pick a service id from the catalog.`, {
+      id: wanted,
+      action: 'services',
+    });
+  }
+  return found;
 }
 
 /** Higher service ids first: Panels number new services upwards, and Zapier wants newest first. */

@@ -122,6 +122,28 @@ describe('Create Order: dry run and placing', () => {
   });
 });
 
+describe('Create Order: the catalog from z.cache', () => {
+  test('dynamic fields and every Zap run after them read the catalog once', async () => {
+    await appTester(typeFields, { authData: authData(sb), inputData: { service: '1' } }, true);
+    for (let i = 0; i < 3; i++) await order({ service: '2', link: `https://instagram.com/z${i}`, quantity: 100 });
+    const services = sb.requests({ action: 'services' }).length;
+    const before = adds();
+    const again = await order({ service: '2', link: 'https://instagram.com/z9', quantity: 100 });
+    expect(typeof again.order).toBe('string');
+    expect(sb.requests({ action: 'services' }).length).toBe(services);
+    expect(adds()).toBe(before + 1);
+  });
+
+  test('a cold cache reads it once; an unknown service is a not-found error naming it, nothing sent', async () => {
+    const reads = sb.requests({ action: 'services' }).length;
+    const before = adds();
+    const err = await rejection(appTester(createOrder.perform as never, { authData: authData(sb), inputData: { service: '424242', link: 'https://x.test', quantity: 100 } }, true) as Promise<unknown>);
+    expect(messageOf(err)).toMatch(/Service 424242 is not in the Panel's catalog/);
+    expect(sb.requests({ action: 'services' }).length).toBe(reads + 1);
+    expect(adds()).toBe(before);
+  });
+});
+
 describe('Cancel Orders', () => {
   test('reports per order which were canceled and which were not', async () => {
     const a = sb.seedOrder({ key: KEY, service: 1, link: 'https://instagram.com/c', quantity: 100 });

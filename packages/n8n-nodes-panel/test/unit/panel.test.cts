@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError, type INodeExecutionData } from 'n8n-w
 import { startSandbox, type Sandbox } from '@panel/sandbox';
 import { ORDER_TYPE_NAMES, orderFields } from '@panel/core';
 import { Panel } from '../../nodes/Panel/Panel.node';
+import { catalogCache } from '../../nodes/Panel/actions/catalog';
 import { executeContext, loadOptionsContext, type Creds } from './context.cjs';
 
 let sb: Sandbox;
@@ -14,7 +15,11 @@ beforeAll(async () => {
 	creds = { apiUrl: sb.apiUrl, apiKey: sb.key };
 });
 afterAll(async () => await sb.stop());
-beforeEach(() => sb.clearRequests());
+beforeEach(() => {
+	sb.clearRequests();
+	// The catalog cache lives as long as the process (as in n8n): each test starts cold.
+	catalogCache.clear();
+});
 
 async function run(params: Record<string, unknown> | ((i: number) => Record<string, unknown>), opts: { items?: number; continueOnFail?: boolean; creds?: Creds } = {}) {
 	const items: INodeExecutionData[] = Array.from({ length: opts.items ?? 1 }, (_, i) => ({ json: { i } }));
@@ -343,5 +348,166 @@ describe('methods', () => {
 		const categories = await getCategories.call(loadOptionsContext({ creds }).ctx);
 		expect(categories.map((c) => c.value)).toEqual([...new Set(sb.catalog().map((s) => s.category))].sort((a, b) => a.localeCompare(b)));
 		await expect(getCategories.call(loadOptionsContext({ creds: { ...creds, apiKey: 'test-key-wrong' } }).ctx)).rejects.toThrow(/API key/i);
+	});
+});
+
+describe('catalog cache (per credential, shared by picker, options and runs)', () => {
+	const { searchServices } = node.methods.listSearch;
+	const { getCategories } = node.methods.loadOptions;
+	const create = (options: Record<string, unknown> = {}) => ({
+		resource: 'order', operation: 'create', orderType: 'Default', service: rl('2'), link: 'https://x.test/c', quantity: 100, additionalFields: {}, options,
+	});
+
+	it('keystrokes, pages, categories and runs read the catalog once', async () => {
+		for (const text of ['', 'i', 'in', 'ins', 'tiktok']) await searchServices.call(loadOptionsContext({ creds }).ctx, text);
+		await searchServices.call(loadOptionsContext({ creds }).ctx, '', '100');
+		await getCategories.call(loadOptionsContext({ creds }).ctx);
+		await run(create());
+		await run({ resource: 'service', operation: 'get', service: rl('5') });
+		expect(sb.requests({ action: 'services' })).toHaveLength(1);
+		expect(sb.requests({ action: 'add' })).toHaveLength(1);
+	});
+
+	it('keeps accounts apart, and holds no key in clear', async () => {
+		sb.addAccount({ key: 'sandbox-second-key', balance: '10.00', currency: 'USD' });
+		await searchServices.call(loadOptionsContext({ creds }).ctx);
+		await searchServices.call(loadOptionsContext({ creds: { ...creds, apiKey: 'sandbox-second-key' } }).ctx);
+		expect(sb.requests({ action: 'services' }).map((r) => r.account)).toHaveLength(2);
+		await expect(getCategories.call(loadOptionsContext({ creds: { ...creds, apiKey: 'test-key-wrong' } }).ctx)).rejects.toThrow(/API key/i);
+		const keys = [...(catalogCache as unknown as { entries: Map<string, unknown> }).entries.keys()];
+		expect(keys).toHaveLength(2);
+		for (const k of keys) {
+			expect(k).toMatch(/^[0-9a-f]{64}$/);
+			expect(k).not.toContain(sb.key);
+		}
+	});
+
+	it('Refresh Catalog reads the Panel afresh and the picker then sees the new catalog', async () => {
+		await searchServices.call(loadOptionsContext({ creds }).ctx);
+		sb.setCatalog({ size: 250 });
+		try {
+			expect((await searchServices.call(loadOptionsContext({ creds }).ctx)).paginationToken).toBeUndefined();
+			const fresh = sb.catalog().find((s) => s.type === 'Default' && Number(s.service) > 20)!;
+			const { out } = await run({ ...create({ dryRun: true, refreshCatalog: true }), service: rl(String(fresh.service)), quantity: Number(fresh.min) });
+			expect(out[0]?.json).toMatchObject({ dry_run: true, service: String(fresh.service) });
+			expect((await searchServices.call(loadOptionsContext({ creds }).ctx)).paginationToken).toBe('100');
+			expect(sb.requests({ action: 'services' })).toHaveLength(2);
+		} finally {
+			sb.setCatalog('default');
+		}
+	});
+});
+
+describe('Order → Create sends adds concurrently', () => {
+	const create = (i: number, options: Record<string, unknown> = {}) => ({
+		resource: 'order', operation: 'create', orderType: 'Default', service: rl('2'), link: `https://x.test/k${i}`, quantity: 100 + i, additionalFields: {}, options,
+	});
+	/** Runs Create over `n` items, counting the requests n8n has in flight at once. */
+	async function runCounted(n: number, params: (i: number) => Record<string, unknown>, continueOnFail = false) {
+		const items = Array.from({ length: n }, (_, i) => ({ json: { i } }));
+		const { ctx } = executeContext({ creds, params, items, continueOnFail });
+		const helpers = ctx.helpers as unknown as { httpRequestWithAuthentication: (...a: unknown[]) => Promise<unknown> };
+		const send = helpers.httpRequestWithAuthentication;
+		let inFlight = 0;
+		let peak = 0;
+		helpers.httpRequestWithAuthentication = async (...a: unknown[]) => {
+			peak = Math.max(peak, ++inFlight);
+			try {
+				return await send(...a);
+			} finally {
+				inFlight--;
+			}
+		};
+		try {
+			const [out] = await node.execute.call(ctx);
+			return { out: out as INodeExecutionData[], peak: () => peak };
+		} catch (error) {
+			return { error: error as NodeApiError, peak: () => peak };
+		}
+	}
+
+	it('20 items, 5 in flight: each add sent once, results in item order', async () => {
+		const { out, peak } = await runCounted(20, (i) => create(i, { concurrency: 5 }));
+		expect(peak()).toBe(5);
+		const adds = sb.requests({ action: 'add' });
+		expect(adds).toHaveLength(20);
+		expect(out!.map((o) => o.pairedItem)).toEqual(Array.from({ length: 20 }, (_, item) => ({ item })));
+		out!.forEach((o, i) => expect(sb.order(Number(o.json.order))).toMatchObject({ quantity: 100 + i }));
+		expect(new Set(out!.map((o) => o.json.order)).size).toBe(20);
+	});
+
+	it('Orders in Flight 1 sends one after another', async () => {
+		const { out, peak } = await runCounted(4, (i) => create(i, { concurrency: 1 }));
+		expect(peak()).toBe(1);
+		expect(out).toHaveLength(4);
+	});
+
+	it('a bad item stops the run as a loop would: only earlier items are sent, and the error names the orders placed', async () => {
+		const { error } = await runCounted(6, (i) => ({ ...create(i), quantity: i === 3 ? 1 : 100 }));
+		expect(error).toBeDefined();
+		expect(error!.context.itemIndex).toBe(3);
+		const adds = sb.requests({ action: 'add' });
+		expect(adds).toHaveLength(3);
+		expect(error!.description).toMatch(/Placed in this run before it stopped \(do not send these again\): item 0 → order \d+, item 1 → order \d+, item 2 → order \d+\./);
+	});
+
+	it('an add whose outcome is unknown is never re-sent; adds already in flight finish and are named', async () => {
+		sb.fault({ kind: 'reset_after', action: 'add' });
+		try {
+			const before = sb.orders().length;
+			const { error } = await runCounted(6, (i) => create(i, { concurrency: 3 }));
+			expect(error!.description).toMatch(/order_outcome_unknown/);
+			const adds = sb.requests({ action: 'add' });
+			// Adds that started before the reset surfaced ran to the end; each was sent once.
+			expect(adds.length).toBeGreaterThanOrEqual(3);
+			expect(adds.filter((a) => a.fault === 'reset_after')).toHaveLength(1);
+			expect(sb.orders().length).toBe(before + adds.length);
+			const named = error!.description!.match(/item \d → order \d+/g) ?? [];
+			expect(named).toHaveLength(adds.length - 1);
+		} finally {
+			sb.clearFaults();
+		}
+	});
+
+	it('continue on fail: every item runs, the failures go to the error output in place', async () => {
+		const { out } = await runCounted(5, (i) => ({ ...create(i, { concurrency: 4 }), quantity: i % 2 ? 1 : 100 }), true);
+		expect(out!.map((o) => (o.json.error ? 'error' : 'order'))).toEqual(['order', 'error', 'order', 'error', 'order']);
+		expect(sb.requests({ action: 'add' })).toHaveLength(3);
+	});
+});
+
+describe('ids from an input field (the fast path)', () => {
+	async function statusFrom(items: INodeExecutionData[], params: Record<string, unknown>) {
+		const { ctx } = executeContext({ creds, params, items });
+		const [out] = await node.execute.call(ctx);
+		return out as INodeExecutionData[];
+	}
+
+	it('Get Status reads each item\'s field (top level or dot path) without the Order ID parameter', async () => {
+		const a = seed();
+		const b = seed();
+		const params = { resource: 'order', operation: 'getStatus', orderIdSource: 'field', orderIdFieldName: 'id' };
+		const out = await statusFrom([{ json: { id: a } }, { json: { id: String(b) } }], params);
+		expect(out.map((o) => o.json.order)).toEqual([String(a), String(b)]);
+		const nested = await statusFrom([{ json: { data: { order: a } } }], { ...params, orderIdFieldName: 'data.order' });
+		expect(nested[0]?.json.order).toBe(String(a));
+		expect(sb.requests({ action: 'multiStatus' })).toHaveLength(2);
+	});
+
+	it('an item without the field fails with the field to fix and the fields it has', async () => {
+		const err = await statusFrom([{ json: { other: 1 } }], { resource: 'order', operation: 'getStatus', orderIdSource: 'field', orderIdFieldName: 'id' }).catch((e) => e);
+		expect(err).toBeInstanceOf(NodeOperationError);
+		expect(err.message).toMatch(/Item 0 has no value in field "id".*fields: other/);
+		expect(err.description).toMatch(/field: orderIdFieldName/);
+		expect(sb.requests()).toHaveLength(0);
+	});
+
+	it('Refill → Get Status reads its field too', async () => {
+		const order = seed(1);
+		await sb.setOutcome(order, 'complete');
+		const { out: refilled } = await run({ resource: 'order', operation: 'refill', orderId: String(order) });
+		const refill = refilled[0]?.json.refill;
+		const out = await statusFrom([{ json: { refill } }], { resource: 'refill', operation: 'getStatus', refillIdSource: 'field', refillIdFieldName: 'refill' });
+		expect(out[0]?.json).toMatchObject({ refill: String(refill), error: null });
 	});
 });

@@ -1,8 +1,9 @@
-/** Dispatches resource × operation to its module, with one client and one lazy catalog per run. */
+/** Dispatches resource × operation to its module, with one client and one lazy (cached) catalog per run. */
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import type { Service } from '@panel/core';
 import { toNodeError } from '../helpers/errors';
 import { createPanelClient } from '../transport';
+import { cachedCatalog } from './catalog';
 import * as account from './account';
 import * as order from './order';
 import * as refill from './refill';
@@ -39,7 +40,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	let catalog: Promise<Service[]> | undefined;
 	const op = {
 		client,
-		catalog: async () => await (catalog ??= client.services()),
+		// One catalog per run, from the per-credential cache (or read afresh on `refresh`).
+		catalog: async (options?: { refresh?: boolean }) => await (catalog ??= cachedCatalog(this, client, options)),
 	};
 	return [await handler.execute.call(this, items, op)];
 }

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { PanelClient, Service } from '@panel/core';
 
-/** What every operation gets: the client, and the catalog fetched at most once per run. */
+/** What every operation gets: the client, and the catalog (cached per credential) at most once per run. */
 export interface OperationContext {
 	client: PanelClient;
-	catalog: () => Promise<Service[]>;
+	/** `refresh`: read the Panel afresh (and replace the cached copy), once per run. */
+	catalog: (options?: { refresh?: boolean }) => Promise<Service[]>;
 }
 
 export type OperationExecute = (

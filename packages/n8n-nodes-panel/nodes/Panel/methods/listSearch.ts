@@ -1,7 +1,8 @@
-/** The searchable service picker: the Panel's catalog, filtered by the search text and the chosen order type. */
+/** The searchable service picker: the Panel's catalog (cached), filtered by the search text and the chosen order type. */
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { serviceFeatures, type Service } from '@panel/core';
 import { createPanelClient } from '../transport';
+import { cachedCatalog } from '../actions/catalog';
 import { toNodeError } from '../helpers/errors';
 
 const PAGE_SIZE = 100;
@@ -34,7 +35,8 @@ export async function searchServices(
 ): Promise<INodeListSearchResult> {
 	let services: Service[];
 	try {
-		services = await (await createPanelClient(this)).services();
+		// Every keystroke and page filters the cached catalog: one read per credential per 5 minutes.
+		services = await cachedCatalog(this, await createPanelClient(this));
 	} catch (error) {
 		throw toNodeError(this.getNode(), error, 0);
 	}

@@ -2,10 +2,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { RefillStatus } from '@panel/core';
 import { acrossItems, oneResultOrFail } from '../../helpers/items';
-import { readId } from '../ids';
+import { idParameterShow, idSourceProperties, readIdFromSource, REFILL_ID_SOURCE } from '../idSource';
 import type { OperationContext } from '../types';
 
+const show = { resource: ['refill'], operation: ['getStatus'] };
+
 export const description: INodeProperties[] = [
+	...idSourceProperties(REFILL_ID_SOURCE, show),
 	{
 		displayName: 'Refill ID',
 		name: 'refillId',
@@ -14,7 +17,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. 1',
 		description: 'The ID of the refill, as returned by Order → Refill',
-		displayOptions: { show: { resource: ['refill'], operation: ['getStatus'] } },
+		displayOptions: idParameterShow(REFILL_ID_SOURCE, show),
 	},
 ];
 
@@ -26,7 +29,7 @@ export async function execute(
 	return await acrossItems(
 		this,
 		items,
-		(i) => [readId(this, 'refillId', i, 'Refill ID')],
+		(i) => [readIdFromSource(this, items, i, REFILL_ID_SOURCE)],
 		async (ids) => await client.refillStatuses(ids),
 		([result]) => oneResultOrFail(result as RefillStatus, 'Refill', (result as RefillStatus).refill),
 	);
