@@ -21,7 +21,7 @@ delete toolEnv.NODE_ENV;
 describe('package.json', () => {
 	it('declares the nodes and credential to n8n, ships only dist, depends on nothing at run time', () => {
 		expect(pkg.keywords).toContain('n8n-community-node-package');
-		expect(pkg.files).toEqual(['dist']);
+		expect(pkg.files).toEqual(['dist', 'CHANGELOG.md']);
 		expect(pkg.license).toBe('MIT');
 		expect(pkg.dependencies).toBeUndefined();
 		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });

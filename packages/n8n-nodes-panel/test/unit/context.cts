@@ -1,8 +1,8 @@
 /**
  * Mocked n8n contexts (jest-mock-extended) for unit tests. The HTTP helper is the one piece
- * with behaviour: it does what n8n's `httpRequestWithAuthentication` does with our credential
- * (adds `key` to the form body per the credential's `authenticate`) and sends the request to
- * a real sandbox Panel over loopback, returning n8n's full-response shape.
+ * with behaviour: it does what n8n's `httpRequest` does with our options (a form-encoded POST,
+ * no redirects followed, the full response without throwing on a status) against a real
+ * sandbox Panel over loopback.
  */
 import { mock } from 'jest-mock-extended';
 import type { IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions, INode, INodeExecutionData } from 'n8n-workflow';
@@ -22,15 +22,14 @@ export interface Creds {
 }
 
 export interface HttpCall {
-	credential: string;
 	options: IHttpRequestOptions;
 }
 
-/** n8n's helper, emulated: key into the body (generic authenticate), form-encoded POST, full response. */
-export function httpHelper(creds: Creds, calls: HttpCall[]) {
-	return jest.fn(async (credential: string, options: IHttpRequestOptions) => {
-		calls.push({ credential, options: JSON.parse(JSON.stringify(options)) });
-		const body = new URLSearchParams({ ...(options.body as Record<string, string>), key: creds.apiKey });
+/** n8n's helper, emulated: form-encoded POST of the body as given, full response. */
+export function httpHelper(calls: HttpCall[]) {
+	return jest.fn(async (options: IHttpRequestOptions) => {
+		calls.push({ options: JSON.parse(JSON.stringify(options)) });
+		const body = new URLSearchParams({ ...(options.body as Record<string, string>) });
 		const res = await fetch(options.url, { method: options.method, headers: options.headers as Record<string, string>, body, redirect: 'manual' });
 		const headers: Record<string, string> = {};
 		res.headers.forEach((v, k) => (headers[k] = v));
@@ -69,7 +68,7 @@ export function executeContext({
 	ctx.getCredentials.mockResolvedValue({ ...creds });
 	ctx.getNodeParameter.mockImplementation(((name: string, i: number, fallback?: unknown, opts?: { extractValue?: boolean }) =>
 		getParam(byItem(i), name, fallback, opts)) as never);
-	(ctx.helpers as unknown as Record<string, unknown>).httpRequestWithAuthentication = httpHelper(creds, calls);
+	(ctx.helpers as unknown as Record<string, unknown>).httpRequest = httpHelper(calls);
 	return { ctx, calls };
 }
 
@@ -78,6 +77,6 @@ export function loadOptionsContext({ creds, current = {}, calls = [] }: { creds:
 	ctx.getNode.mockReturnValue(NODE);
 	ctx.getCredentials.mockResolvedValue({ ...creds });
 	ctx.getCurrentNodeParameter.mockImplementation(((name: string) => current[name]) as never);
-	(ctx.helpers as unknown as Record<string, unknown>).httpRequestWithAuthentication = httpHelper(creds, calls);
+	(ctx.helpers as unknown as Record<string, unknown>).httpRequest = httpHelper(calls);
 	return { ctx, calls };
 }

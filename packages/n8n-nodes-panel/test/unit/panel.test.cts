@@ -39,7 +39,7 @@ describe('description', () => {
 		expect(d.usableAsTool).toBe(true);
 		expect(d.subtitle).toContain('$parameter');
 		expect(d.icon).toEqual({ light: 'file:panel.svg', dark: 'file:panel.dark.svg' });
-		expect(d.credentials).toEqual([{ name: 'panelApi', required: true }]);
+		expect(d.credentials).toEqual([{ name: 'panelApi', required: true, testedBy: 'panelApiTest' }]);
 	});
 	it('has at most five operations per resource, each with a description and an action', () => {
 		const ops = d.properties.filter((p) => p.name === 'operation');
@@ -64,23 +64,24 @@ describe('description', () => {
 });
 
 describe('transport', () => {
-	it('posts a form through httpRequestWithAuthentication, without the key, never following redirects', async () => {
+	it('posts a form through n8n\'s httpRequest with the key in the body, never following redirects', async () => {
 		const { calls } = await run({ resource: 'account', operation: 'getBalance' });
-		expect(calls).toHaveLength(1);
-		expect(calls[0]).toEqual({
-			credential: 'panelApi',
-			options: expect.objectContaining({
-				method: 'POST',
-				url: sb.apiUrl,
-				body: { action: 'balance' },
-				headers: expect.objectContaining({ 'Content-Type': 'application/x-www-form-urlencoded' }),
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				disableFollowRedirect: true,
-				json: false,
-			}),
-		});
-		expect(JSON.stringify(calls)).not.toContain(sb.key);
+		expect(calls).toEqual([
+			{
+				options: {
+					method: 'POST',
+					url: sb.apiUrl,
+					body: { key: sb.key, action: 'balance' },
+					headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+					timeout: 30000,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+					disableFollowRedirect: true,
+					json: false,
+					encoding: 'text',
+				},
+			},
+		]);
 	});
 });
 
