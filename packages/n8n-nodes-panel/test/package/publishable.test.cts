@@ -7,11 +7,24 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PanelApi } from '../../credentials/PanelApi.credentials';
+import { PanelTrigger } from '../../nodes/PanelTrigger/PanelTrigger.node';
 
 const PKG = path.resolve(__dirname, '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(PKG, 'package.json'), 'utf8'));
 
 jest.setTimeout(180_000);
+
+const REPOSITORY = 'https://github.com/panel-integrations/panel-integrations';
+const DOCS_BASE = (pkg.homepage as string).replace(/#.*$/, '');
+/** GitHub's anchors of the README's headings. */
+const README_ANCHORS = [...fs.readFileSync(path.join(PKG, 'README.md'), 'utf8').matchAll(/^#{1,4} (.+)$/gm)].map((m) =>
+	m[1]!.trim().toLowerCase().replace(/[^\w\- ]/g, '').replace(/ /g, '-'),
+);
+
+beforeAll(() => {
+	execFileSync(process.execPath, [path.join(PKG, 'scripts/build.js'), '--no-typecheck'], { stdio: 'ignore' });
+});
 
 // Jest sets NODE_ENV=test, which eslint-plugin-n8n-nodes-base reads as its own test mode
 // (fake file names, all rules everywhere): run the tools as a developer or CI would.
@@ -34,15 +47,38 @@ describe('package.json', () => {
 		expect(fs.readFileSync(path.join(PKG, 'LICENSE'), 'utf8')).toMatch(/MIT License/);
 	});
 
-	it.each(['Panel', 'PanelTrigger'])('%s has a codex file with documentation links and light/dark icons that differ', (name) => {
-		const codex = JSON.parse(fs.readFileSync(path.join(PKG, 'nodes', name, `${name}.node.json`), 'utf8'));
+	it.each(['Panel', 'PanelTrigger'])('%s: a codex file in dist whose links are package.json\'s homepage + an anchor of the README', (name) => {
+		const codex = JSON.parse(fs.readFileSync(path.join(PKG, 'dist', 'nodes', name, `${name}.node.json`), 'utf8'));
 		expect(codex.node).toBe(`n8n-nodes-panel.${name[0]!.toLowerCase()}${name.slice(1)}`);
-		expect(codex.resources.primaryDocumentation[0].url).toMatch(/^https:\/\//);
-		expect(codex.resources.credentialDocumentation[0].url).toMatch(/^https:\/\//);
-		const light = fs.readFileSync(path.join(PKG, 'nodes', name, 'panel.svg'), 'utf8');
-		const dark = fs.readFileSync(path.join(PKG, 'nodes', name, 'panel.dark.svg'), 'utf8');
+		expect(codex.categories).toEqual(['Marketing']);
+		expect(codex.alias).toEqual(expect.arrayContaining(['SMM', 'SMM panel', 'social media marketing', 'reseller panel', 'followers', 'likes', 'views']));
+		const links = [codex.resources.primaryDocumentation[0].url, codex.resources.credentialDocumentation[0].url] as string[];
+		for (const url of links) {
+			expect(url.startsWith(`${DOCS_BASE}#`)).toBe(true);
+			expect(README_ANCHORS).toContain(url.slice(DOCS_BASE.length + 1));
+		}
+	});
+
+	it('one project URL: repository, homepage and the credential\'s documentationUrl agree', () => {
+		expect(pkg.repository).toEqual({ type: 'git', url: `git+${REPOSITORY}.git`, directory: 'packages/n8n-nodes-panel' });
+		expect(DOCS_BASE).toBe(`${REPOSITORY}/tree/main/packages/n8n-nodes-panel`);
+		expect(new PanelApi().documentationUrl).toBe(`${DOCS_BASE}#credentials`);
+		expect(README_ANCHORS).toContain('credentials');
+	});
+
+	it('icons are kept once: the Panel node\'s light and dark SVGs (they differ), which the trigger and the credential reuse', () => {
+		const light = fs.readFileSync(path.join(PKG, 'nodes/Panel/panel.svg'), 'utf8');
+		const dark = fs.readFileSync(path.join(PKG, 'nodes/Panel/panel.dark.svg'), 'utf8');
 		expect(light).toMatch(/^<svg/);
 		expect(dark).not.toBe(light);
+		const svgs = execFileSync('find', [path.join(PKG, 'nodes'), path.join(PKG, 'credentials'), '-name', '*.svg'], { encoding: 'utf8' }).trim().split('\n');
+		expect(svgs.map((f) => path.relative(PKG, f)).sort()).toEqual(['nodes/Panel/panel.dark.svg', 'nodes/Panel/panel.svg']);
+		expect(new PanelTrigger().description.icon).toEqual({ light: 'file:../Panel/panel.svg', dark: 'file:../Panel/panel.dark.svg' });
+		expect(new PanelApi().icon).toEqual({ light: 'file:../nodes/Panel/panel.svg', dark: 'file:../nodes/Panel/panel.dark.svg' });
+	});
+
+	it('has a CHANGELOG with an Unreleased section, shipped in the tarball', () => {
+		expect(fs.readFileSync(path.join(PKG, 'CHANGELOG.md'), 'utf8')).toMatch(/^# Changelog\n[\s\S]*\n## \[Unreleased\]\n/);
 	});
 });
 
@@ -55,7 +91,6 @@ describe('n8n tooling', () => {
 	});
 
 	it('the scanner passes on the packed tarball (every .js) and the source; dependencies are empty', () => {
-		execFileSync(process.execPath, [path.join(PKG, 'scripts/build.js'), '--no-typecheck'], { stdio: 'ignore' });
 		const res = spawnSync(process.execPath, [path.join(PKG, 'scripts/scan.mjs')], { cwd: PKG, encoding: 'utf8', env: toolEnv });
 		const summary = JSON.parse(res.stdout);
 		process.stderr.write(`[scan] tarball ${summary.tarball}: ${summary.tarballBytes} bytes; .js files: ${summary.jsFiles.join(', ')}\n`);

@@ -2,6 +2,12 @@
  * PanelError → n8n error. Core's messages already say what to fix and never hold the key;
  * this only picks n8n's class (API errors vs. input errors), attaches the item index and
  * passes core's scrubbed JSON form as the error's details (never the raw cause).
+ *
+ * Two n8n habits are kept from rewording core's errors:
+ * - NodeApiError takes its `httpCode` from any `code` field of the details, so core's code
+ *   (e.g. "not_found") goes in as `panelCode`, and httpCode is the real HTTP status or none;
+ * - n8n swaps a message that mentions a Node error code (ECONNRESET, ETIMEDOUT…) for its own
+ *   generic text; a message mapped to itself (`messageMapping`) stays as core wrote it.
  */
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 import { PanelError } from '@panel/core';
@@ -17,6 +23,14 @@ function describe(error: PanelError): string {
 	return `Panel error code: ${error.code}${field}`;
 }
 
+/** Core's JSON form with `code` renamed, so n8n does not read it as an HTTP status. */
+function details(error: PanelError): JsonObject {
+	const { code, ...rest } = error.toJSON();
+	return { ...rest, panelCode: code } as JsonObject;
+}
+
+const keepMessage = (message: string) => ({ [message]: message });
+
 export function toNodeError(node: INode, error: unknown, itemIndex: number): PanelNodeError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
@@ -24,12 +38,17 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Pan
 	}
 	if (error instanceof PanelError) {
 		if (INPUT_ERROR_CODES.has(error.code)) {
-			return new NodeOperationError(node, error.message, { itemIndex, description: describe(error) });
+			return new NodeOperationError(node, error.message, {
+				itemIndex,
+				description: describe(error),
+				messageMapping: keepMessage(error.message),
+			});
 		}
-		return new NodeApiError(node, error.toJSON() as JsonObject, {
+		return new NodeApiError(node, details(error), {
 			itemIndex,
 			message: error.message,
 			description: describe(error),
+			messageMapping: keepMessage(error.message),
 			...(error.httpStatus ? { httpCode: String(error.httpStatus) } : {}),
 		});
 	}
