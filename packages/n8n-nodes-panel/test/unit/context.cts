@@ -30,7 +30,15 @@ export function httpHelper(calls: HttpCall[]) {
 	return jest.fn(async (options: IHttpRequestOptions) => {
 		calls.push({ options: JSON.parse(JSON.stringify(options)) });
 		const body = new URLSearchParams({ ...(options.body as Record<string, string>) });
-		const res = await fetch(options.url, { method: options.method, headers: options.headers as Record<string, string>, body, redirect: 'manual' });
+		let res: Response;
+		try {
+			res = await fetch(options.url, { method: options.method, headers: options.headers as Record<string, string>, body, redirect: 'manual' });
+		} catch (error) {
+			// n8n's helper (axios) puts the socket error's code on the error itself.
+			const cause = (error as { cause?: { code?: string; errors?: Array<{ code?: string }> } }).cause;
+			const code = cause?.code ?? cause?.errors?.[0]?.code;
+			throw Object.assign(new Error(code ? `${code === 'ECONNREFUSED' ? 'connect ' : ''}${code}` : 'request failed'), { code });
+		}
 		const headers: Record<string, string> = {};
 		res.headers.forEach((v, k) => (headers[k] = v));
 		return { statusCode: res.status, headers, body: await res.text() };

@@ -6,8 +6,10 @@
  * Two n8n habits are kept from rewording core's errors:
  * - NodeApiError takes its `httpCode` from any `code` field of the details, so core's code
  *   (e.g. "not_found") goes in as `panelCode`, and httpCode is the real HTTP status or none;
- * - n8n swaps a message that mentions a Node error code (ECONNRESET, ETIMEDOUT…) for its own
- *   generic text; a message mapped to itself (`messageMapping`) stays as core wrote it.
+ * - n8n's constructors swap a message that mentions a Node error code (ECONNRESET,
+ *   ETIMEDOUT…) for a generic text ("The connection to the server was closed unexpectedly…");
+ *   core's message says more (which call, whether an order may have been placed, what to
+ *   do), so it is put back after construction. n8n's text stays in `messages`.
  */
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 import { PanelError } from '@panel/core';
@@ -29,7 +31,11 @@ function details(error: PanelError): JsonObject {
 	return { ...rest, panelCode: code } as JsonObject;
 }
 
-const keepMessage = (message: string) => ({ [message]: message });
+/** Puts core's message back where n8n's constructor replaced it. */
+function withMessage<E extends PanelNodeError>(nodeError: E, message: string): E {
+	nodeError.message = message;
+	return nodeError;
+}
 
 export function toNodeError(node: INode, error: unknown, itemIndex: number): PanelNodeError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
@@ -38,19 +44,15 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Pan
 	}
 	if (error instanceof PanelError) {
 		if (INPUT_ERROR_CODES.has(error.code)) {
-			return new NodeOperationError(node, error.message, {
-				itemIndex,
-				description: describe(error),
-				messageMapping: keepMessage(error.message),
-			});
+			return withMessage(new NodeOperationError(node, error.message, { itemIndex, description: describe(error) }), error.message);
 		}
-		return new NodeApiError(node, details(error), {
+		const apiError = new NodeApiError(node, details(error), {
 			itemIndex,
 			message: error.message,
 			description: describe(error),
-			messageMapping: keepMessage(error.message),
 			...(error.httpStatus ? { httpCode: String(error.httpStatus) } : {}),
 		});
+		return withMessage(apiError, error.message);
 	}
 	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
 }
