@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PanelApi } from '../../credentials/PanelApi.credentials';
+import { Panel } from '../../nodes/Panel/Panel.node';
 import { PanelTrigger } from '../../nodes/PanelTrigger/PanelTrigger.node';
 
 const PKG = path.resolve(__dirname, '../..');
@@ -75,6 +76,24 @@ describe('package.json', () => {
 		expect(svgs.map((f) => path.relative(PKG, f)).sort()).toEqual(['nodes/Panel/panel.dark.svg', 'nodes/Panel/panel.svg']);
 		expect(new PanelTrigger().description.icon).toEqual({ light: 'file:../Panel/panel.svg', dark: 'file:../Panel/panel.dark.svg' });
 		expect(new PanelApi().icon).toEqual({ light: 'file:../nodes/Panel/panel.svg', dark: 'file:../nodes/Panel/panel.dark.svg' });
+	});
+
+	it('ships an output schema for every operation where n8n 2.41 looks for it (n8n-core\'s own resolver, on dist)', () => {
+		// n8n-core keeps instance settings under N8N_USER_FOLDER: a throw-away one.
+		process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'panel-schema-'));
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { resolveOutputSchemaPath } = require('n8n-core') as typeof import('n8n-core');
+		const nodeDir = path.join(PKG, 'dist/nodes/Panel');
+		const operations = new Panel().description.properties
+			.filter((p) => p.name === 'operation')
+			.flatMap((p) => (p.options as Array<{ value: string }>).map((o) => [(p.displayOptions!.show!.resource as string[])[0]!, o.value]));
+		expect(operations).toHaveLength(9);
+		for (const [resource, operation] of operations) {
+			// The editor asks for /schemas/n8n-nodes-panel.panel/1.0.0/<resource>/<operation>.json.
+			const file = resolveOutputSchemaPath({ nodeDir, version: '1.0.0', resource, operation, versionFallback: true });
+			expect(file).toBe(path.join(nodeDir, '__schema__', 'v1.0.0', resource!, `${operation}.json`));
+			expect(JSON.parse(fs.readFileSync(file!, 'utf8'))).toMatchObject({ type: 'object', version: 1 });
+		}
 	});
 
 	it('has a CHANGELOG with an Unreleased section, shipped in the tarball', () => {
