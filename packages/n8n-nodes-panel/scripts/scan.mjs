@@ -42,7 +42,8 @@ try {
 	fs.mkdirSync(unpacked);
 	execFileSync('tar', ['-xzf', tarball, '-C', unpacked]);
 	const pkgDir = path.join(unpacked, 'package');
-	const jsFiles = execFileSync('find', [pkgDir, '-name', '*.js'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+	const allFiles = execFileSync('find', [pkgDir, '-type', 'f'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+	const jsFiles = allFiles.filter((f) => f.endsWith('.js'));
 
 	const dist = await scanner.analyzePackage(pkgDir, ['**/*.js', 'package.json']);
 	const source = await scanner.analyzePackage(root, scanner.SOURCE_FILE_PATTERNS);
@@ -72,6 +73,7 @@ try {
 	const summary = {
 		tarball: path.basename(tarball),
 		tarballBytes: fs.statSync(tarball).size,
+		files: allFiles.map((f) => path.relative(pkgDir, f)).sort(),
 		jsFiles: jsFiles.map((f) => path.relative(pkgDir, f)),
 		dependencies: Object.keys(pkg.dependencies ?? {}),
 		scannerDistLeg: { passed: dist.passed, message: dist.message, details: dist.details },

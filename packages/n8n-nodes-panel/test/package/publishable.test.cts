@@ -17,6 +17,7 @@ const pkg = JSON.parse(fs.readFileSync(path.join(PKG, 'package.json'), 'utf8'));
 jest.setTimeout(180_000);
 
 const REPOSITORY = 'https://github.com/panel-integrations/panel-integrations';
+const SCHEMA_FILES = ['account/getBalance.json', 'order/cancel.json', 'order/create.json', 'order/getManyStatuses.json', 'order/getStatus.json', 'order/refill.json', 'refill/getStatus.json', 'service/get.json', 'service/getMany.json'];
 const DOCS_BASE = (pkg.homepage as string).replace(/#.*$/, '');
 /** GitHub's anchors of the README's headings. */
 const README_ANCHORS = [...fs.readFileSync(path.join(PKG, 'README.md'), 'utf8').matchAll(/^#{1,4} (.+)$/gm)].map((m) =>
@@ -101,6 +102,36 @@ describe('package.json', () => {
 	});
 });
 
+describe('n8n\'s verification guidelines', () => {
+	const distJs = () =>
+		execFileSync('find', [path.join(PKG, 'dist'), '-name', '*.js'], { encoding: 'utf8' }).trim().split('\n').map((f) => [path.relative(PKG, f), fs.readFileSync(f, 'utf8')] as const);
+
+	it('no environment variables and no file-system access in the shipped code', () => {
+		for (const [file, code] of distJs()) {
+			expect([file, /\bprocess\.env\b/.test(code)]).toEqual([file, false]);
+			expect([file, /require\("(node:)?(fs|fs\/promises|child_process)"\)/.test(code)]).toEqual([file, false]);
+		}
+	});
+
+	it('one service: the nodes and the credential are all the Panel\'s; MIT; an English README that documents them', () => {
+		expect(pkg.n8n.nodes.map((n: string) => path.basename(n))).toEqual(['Panel.node.js', 'PanelTrigger.node.js']);
+		expect(pkg.n8n.credentials.map((n: string) => path.basename(n))).toEqual(['PanelApi.credentials.js']);
+		expect(pkg.license).toBe('MIT');
+		const readme = fs.readFileSync(path.join(PKG, 'README.md'), 'utf8');
+		for (const heading of ['Installation', 'Credentials', 'Operations', 'Panel Trigger']) expect(readme).toContain(`## ${heading}`);
+	});
+
+	it('a release workflow publishes from GitHub Actions with npm provenance, after lint, build and a scan of the exact tarball', () => {
+		const wf = fs.readFileSync(path.join(PKG, '../../.github/workflows/release-n8n-nodes-panel.yml'), 'utf8');
+		expect(wf).toMatch(/^\s+id-token: write$/m);
+		const steps = ['pnpm run lint', 'pnpm run build', 'node scripts/pack.js', 'node scripts/scan.mjs --tarball "${{ steps.pack.outputs.tarball }}"', 'npm publish "${{ steps.pack.outputs.tarball }}" --provenance --access public'];
+		const at = steps.map((step) => wf.indexOf(step));
+		expect(at.every((i) => i > 0)).toBe(true);
+		expect([...at].sort((a, b) => a - b)).toEqual(at);
+		expect(wf).toContain("- 'n8n-nodes-panel@*.*.*'");
+	});
+});
+
 describe('n8n tooling', () => {
 	it('n8n-node lint (strict, the template eslint config) is clean on the source', () => {
 		const res = spawnSync(path.join(PKG, 'node_modules/.bin/n8n-node'), ['lint'], { cwd: PKG, encoding: 'utf8', env: toolEnv });
@@ -119,6 +150,23 @@ describe('n8n tooling', () => {
 		expect(summary.plugin032).toEqual({ errors: 0, warnings: 0 });
 		expect(summary.dependencies).toEqual([]);
 		expect(summary.passed).toBe(true);
+		// What the tarball holds: the built nodes, their icons, codex files and output schemas,
+		// the README, LICENSE and CHANGELOG — nothing else (no sources, tests or scripts).
+		expect(summary.files).toEqual([
+			'CHANGELOG.md',
+			'LICENSE',
+			'README.md',
+			'dist/credentials/PanelApi.credentials.js',
+			'dist/nodes/Panel/Panel.node.js',
+			'dist/nodes/Panel/Panel.node.json',
+			...SCHEMA_FILES.map((f) => `dist/nodes/Panel/__schema__/v1.0.0/${f}`),
+			'dist/nodes/Panel/panel.dark.svg',
+			'dist/nodes/Panel/panel.svg',
+			'dist/nodes/PanelTrigger/PanelTrigger.node.js',
+			'dist/nodes/PanelTrigger/PanelTrigger.node.json',
+			'dist/vendor/panel-core.js',
+			'package.json',
+		]);
 		expect(res.status).toBe(0);
 	});
 
