@@ -87,7 +87,7 @@ describe('the packed package in real n8n', () => {
 		});
 
 		it('Account → Get balance', () => {
-			expect(out('Balance').map((i) => i.json)).toEqual([{ balance: expect.stringMatching(/^\d+\.\d+$/), currency: 'USD' }]);
+			expect(out('Balance').map((i) => i.json)).toEqual([{ balance: expect.stringMatching(/^\d+(\.\d+)?$/), currency: 'USD' }]);
 		});
 
 		it('Service → Get many, all and filtered; Service → Get', () => {
@@ -244,8 +244,22 @@ describe('the packed package in real n8n', () => {
 			expect(notTheApi.message).toMatch(/API URL/);
 			const down = await test({ apiUrl: 'http://127.0.0.1:9/api/v2', apiKey: sb.key });
 			expect(down.status).toBe('Error');
+			// Through core (the node's panelApiTest), not n8n's bare "ECONNREFUSED".
+			expect(down.message).toMatch(/^Could not connect to the Panel for "balance" \(ECONNREFUSED.*\)\. Check the API URL's host and port and that the Panel is reachable from here\.$/);
+			expect(notTheApi.message).toMatch(/^The Panel answered "balance" with .* Check the API URL/);
 			process.stderr.write(`[real-n8n] credential test messages: wrong key → ${wrongKey.message} | not the API → ${notTheApi.message} | down → ${down.message}\n`);
 			expect(notTheApi.message + down.message).not.toContain(sb.key);
+		});
+
+		it('the editor\'s node types offer no "Custom API Call" for the Panel node (n8n adds it to its own nodes)', async () => {
+			const types = (await (await fetch(`${h.baseUrl}/types/nodes.json`)).json()) as Array<{ name: string; properties: Array<{ name: string; options?: Array<{ value: unknown }> }> }>;
+			const offersCustomCall = (t: (typeof types)[number]) =>
+				t.properties.some((p) => ['resource', 'operation'].includes(p.name) && (p.options ?? []).some((o) => o.value === '__CUSTOM_API_CALL__'));
+			const panel = types.filter((t) => t.name === 'n8n-nodes-panel.panel');
+			expect(panel.length).toBeGreaterThan(0);
+			expect(panel.filter(offersCustomCall)).toEqual([]);
+			// Control: the same check does find it on n8n's own nodes whose credential has `authenticate`.
+			expect(types.some(offersCustomCall)).toBe(true);
 		});
 
 		it('starts one execution per final status change the sandbox fires, with normalised items and the raw body', async () => {
