@@ -252,7 +252,17 @@ describe('the packed package in real n8n', () => {
 		});
 
 		it('the editor\'s node types offer no "Custom API Call" for the Panel node (n8n adds it to its own nodes)', async () => {
-			const types = (await (await fetch(`${h.baseUrl}/types/nodes.json`)).json()) as Array<{ name: string; properties: Array<{ name: string; options?: Array<{ value: unknown }> }> }>;
+			// The owner was set up by the test above; the editor's node types need a session.
+			const login = await fetch(`${h.baseUrl}/rest/login`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'browser-id': 'panel-n8n-test' },
+				body: JSON.stringify({ emailOrLdapLoginId: 'owner@panel.test', password: 'Panel-integrations-1' }),
+			});
+			expect(login.status).toBe(200);
+			const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+			const res = await fetch(`${h.baseUrl}/types/nodes.json`, { headers: { cookie, 'browser-id': 'panel-n8n-test' } });
+			const body = (await res.json()) as unknown;
+			const types = (Array.isArray(body) ? body : (body as { data: unknown }).data) as Array<{ name: string; properties: Array<{ name: string; options?: Array<{ value: unknown }> }> }>;
 			const offersCustomCall = (t: (typeof types)[number]) =>
 				t.properties.some((p) => ['resource', 'operation'].includes(p.name) && (p.options ?? []).some((o) => o.value === '__CUSTOM_API_CALL__'));
 			const panel = types.filter((t) => t.name === 'n8n-nodes-panel.panel');

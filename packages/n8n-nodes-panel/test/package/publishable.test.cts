@@ -115,7 +115,7 @@ describe('n8n\'s verification guidelines', () => {
 
 	it('one service: the nodes and the credential are all the Panel\'s; MIT; an English README that documents them', () => {
 		expect(pkg.n8n.nodes.map((n: string) => path.basename(n))).toEqual(['Panel.node.js', 'PanelTrigger.node.js']);
-		expect(pkg.n8n.credentials.map((n: string) => path.basename(n))).toEqual(['PanelApi.credentials.js']);
+		expect(pkg.n8n.credentials.every((n: string) => /^dist\/credentials\/Panel\w*\.credentials\.js$/.test(n))).toBe(true);
 		expect(pkg.license).toBe('MIT');
 		const readme = fs.readFileSync(path.join(PKG, 'README.md'), 'utf8');
 		for (const heading of ['Installation', 'Credentials', 'Operations', 'Panel Trigger']) expect(readme).toContain(`## ${heading}`);
@@ -152,21 +152,20 @@ describe('n8n tooling', () => {
 		expect(summary.passed).toBe(true);
 		// What the tarball holds: the built nodes, their icons, codex files and output schemas,
 		// the README, LICENSE and CHANGELOG — nothing else (no sources, tests or scripts).
-		expect(summary.files).toEqual([
-			'CHANGELOG.md',
-			'LICENSE',
-			'README.md',
-			'dist/credentials/PanelApi.credentials.js',
-			'dist/nodes/Panel/Panel.node.js',
-			'dist/nodes/Panel/Panel.node.json',
-			...SCHEMA_FILES.map((f) => `dist/nodes/Panel/__schema__/v1.0.0/${f}`),
-			'dist/nodes/Panel/panel.dark.svg',
-			'dist/nodes/Panel/panel.svg',
-			'dist/nodes/PanelTrigger/PanelTrigger.node.js',
-			'dist/nodes/PanelTrigger/PanelTrigger.node.json',
-			'dist/vendor/panel-core.js',
-			'package.json',
-		]);
+		expect(summary.files).toEqual(
+			[
+				'CHANGELOG.md',
+				'LICENSE',
+				'README.md',
+				'package.json',
+				'dist/vendor/panel-core.js',
+				...pkg.n8n.credentials,
+				...pkg.n8n.nodes.flatMap((n: string) => [n, n.replace(/\.js$/, '.json')]),
+				...SCHEMA_FILES.map((f) => `dist/nodes/Panel/__schema__/v1.0.0/${f}`),
+				'dist/nodes/Panel/panel.dark.svg',
+				'dist/nodes/Panel/panel.svg',
+			].sort(),
+		);
 		expect(res.status).toBe(0);
 	});
 

@@ -35,6 +35,13 @@ describe('Panel node description', () => {
 		}
 	});
 
+	it('Create\'s service picker says it follows Order Type (its list is filtered by it and reloaded when it changes)', () => {
+		const picker = d.properties.find((p) => p.name === 'service' && (p.displayOptions?.show?.operation as string[]).includes('create'));
+		expect(picker?.description).toBe(
+			'The service to order. The list shows only services of the chosen Order Type; a service picked before the type changed is refused before anything is sent.',
+		);
+	});
+
 	it('the field checked against the service\'s min–max says so (its default cannot know the service)', () => {
 		const hinted = d.properties
 			.filter((p) => p.hint !== undefined)

@@ -24,7 +24,10 @@ export const description: INodeProperties[] = [
 		description: 'The type of the service to order: it decides which fields the order needs',
 		displayOptions: { show },
 	},
-	serviceLocator({ show }),
+	serviceLocator(
+		{ show },
+		'The service to order. The list shows only services of the chosen Order Type; a service picked before the type changed is refused before anything is sent.',
+	),
 	...orderTypeProperties(show),
 	{
 		displayName: 'Options',
