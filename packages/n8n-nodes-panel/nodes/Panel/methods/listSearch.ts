@@ -5,8 +5,12 @@ import { createPanelClient } from '../transport';
 import { toNodeError } from '../helpers/errors';
 
 const PAGE_SIZE = 100;
-/** Longer names are cut so the rate and min–max stay visible in the picker's one-line rows. */
-const NAME_MAX = 48;
+/**
+ * n8n 2.41 draws each picker row on one line (nowrap, cut with an ellipsis at the end, about
+ * 60 characters wide in a usual panel), so a long name is cut here instead, keeping the
+ * rate and min–max — what a buyer compares — inside the visible part.
+ */
+const NAME_MAX = 32;
 
 function shortName(name: string): string {
 	const flat = name.replace(/\s+/g, ' ').trim();
@@ -14,12 +18,12 @@ function shortName(name: string): string {
 }
 
 /**
- * One picker row: the name first, then what a buyer compares (rate per 1000, min–max), then
- * the id; the order type too when the list is not already filtered by one.
+ * One picker row: the id, the name, then what a buyer compares (rate per 1000, min–max); the
+ * order type last when the list is not already filtered by one.
  */
 function serviceRow(s: Service, withType: boolean): string {
 	const type = withType ? ` · ${s.type ?? s.type_raw}` : '';
-	return `${shortName(s.name)} · ${s.rate}/1k · ${s.min}–${s.max}${type} · ID ${s.service}`;
+	return `#${s.service} ${shortName(s.name)} · ${s.rate}/1k · ${s.min}–${s.max}${type}`;
 }
 
 function selectedOrderType(ctx: ILoadOptionsFunctions): string | undefined {
