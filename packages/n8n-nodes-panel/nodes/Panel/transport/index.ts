@@ -104,11 +104,14 @@ function legacyRequestPost(ctx: ICredentialTestFunctions): PostForm {
 		})) as IN8nHttpFullResponse;
 }
 
+/** The key as sent: trimmed, so a key pasted with a space or newline around it still works. */
+const apiKeyOf = (credentials: PanelCredentials) => String(credentials.apiKey ?? '').trim();
+
 function client(credentials: PanelCredentials, runtime: PanelRuntime, extra: { retry?: false } = {}): PanelClient {
 	return new PanelClient({
 		apiUrl: String(credentials.apiUrl ?? '').trim(),
 		runtime,
-		secrets: [credentials.apiKey],
+		secrets: [credentials.apiKey, apiKeyOf(credentials)],
 		...extra,
 	});
 }
@@ -116,10 +119,10 @@ function client(credentials: PanelCredentials, runtime: PanelRuntime, extra: { r
 /** Reads the credential and builds a client; the key is also passed so core scrubs it from errors. */
 export async function createPanelClient(ctx: PanelContext): Promise<PanelClient> {
 	const credentials = (await ctx.getCredentials(CREDENTIAL_NAME)) as unknown as PanelCredentials;
-	return client(credentials, createN8nRuntime(httpRequestPost(ctx), String(credentials.apiKey ?? '')));
+	return client(credentials, createN8nRuntime(httpRequestPost(ctx), apiKeyOf(credentials)));
 }
 
 /** A client for the credential dialog's Test: one attempt, so a dead host answers at once. */
 export function createTestClient(ctx: ICredentialTestFunctions, credentials: PanelCredentials): PanelClient {
-	return client(credentials, createN8nRuntime(legacyRequestPost(ctx), String(credentials.apiKey ?? '')), { retry: false });
+	return client(credentials, createN8nRuntime(legacyRequestPost(ctx), apiKeyOf(credentials)), { retry: false });
 }

@@ -106,6 +106,12 @@ describe('Test (panelApiTest)', () => {
 		]);
 	});
 
+	it('a key pasted with spaces or a newline around it is trimmed', async () => {
+		const sent: LegacyOptions[] = [];
+		expect((await runTest({ apiUrl: sb.apiUrl, apiKey: ` ${sb.key}\n` }, sent)).status).toBe('OK');
+		expect(sent[0]?.body).toBe(`key=${encodeURIComponent(sb.key)}&action=balance`);
+	});
+
 	it('a wrong key: says the Panel rejected it, without the key', async () => {
 		const result = await runTest({ apiUrl: sb.apiUrl, apiKey: 'test-key-wrong' });
 		expect(result.status).toBe('Error');
