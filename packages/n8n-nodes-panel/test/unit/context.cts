@@ -47,6 +47,11 @@ export function httpHelper(calls: HttpCall[]) {
 
 type Params = Record<string, unknown>;
 
+/** n8n's logger, recording (core logs retries through it). */
+export function testLogger() {
+	return { debug: jest.fn(), info: jest.fn(), warn: jest.fn(), error: jest.fn() };
+}
+
 function getParam(params: Params, name: string, fallback: unknown, opts?: { extractValue?: boolean }) {
 	let value = name in params ? params[name] : fallback;
 	if (value === undefined) throw new Error(`Could not get parameter "${name}"`);
@@ -77,6 +82,7 @@ export function executeContext({
 	ctx.getNodeParameter.mockImplementation(((name: string, i: number, fallback?: unknown, opts?: { extractValue?: boolean }) =>
 		getParam(byItem(i), name, fallback, opts)) as never);
 	(ctx.helpers as unknown as Record<string, unknown>).httpRequest = httpHelper(calls);
+	Object.assign(ctx, { logger: testLogger() });
 	return { ctx, calls };
 }
 
@@ -86,5 +92,6 @@ export function loadOptionsContext({ creds, current = {}, calls = [] }: { creds:
 	ctx.getCredentials.mockResolvedValue({ ...creds });
 	ctx.getCurrentNodeParameter.mockImplementation(((name: string) => current[name]) as never);
 	(ctx.helpers as unknown as Record<string, unknown>).httpRequest = httpHelper(calls);
+	Object.assign(ctx, { logger: testLogger() });
 	return { ctx, calls };
 }

@@ -19,7 +19,7 @@ import type {
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
-import { encodeForm, PanelClient, type PanelRuntime, type TransportRequest, type TransportResponse } from '@panel/core';
+import { encodeForm, PanelClient, type ClientOptions, type PanelRuntime, type TransportRequest, type TransportResponse } from '@panel/core';
 
 export const CREDENTIAL_NAME = 'panelApi';
 
@@ -80,6 +80,8 @@ function httpRequestPost(ctx: PanelContext): PostForm {
 			json: false,
 			encoding: 'text',
 		};
+		// A stopped workflow stops the request in flight.
+		if (req.signal) options.abortSignal = req.signal as IHttpRequestOptions['abortSignal'];
 		return (await ctx.helpers.httpRequest(options)) as IN8nHttpFullResponse;
 	};
 }
@@ -107,7 +109,11 @@ function legacyRequestPost(ctx: ICredentialTestFunctions): PostForm {
 /** The key as sent: trimmed, so a key pasted with a space or newline around it still works. */
 const apiKeyOf = (credentials: PanelCredentials) => String(credentials.apiKey ?? '').trim();
 
-function client(credentials: PanelCredentials, runtime: PanelRuntime, extra: { retry?: false } = {}): PanelClient {
+function client(
+	credentials: PanelCredentials,
+	runtime: PanelRuntime,
+	extra: Pick<ClientOptions, 'retry' | 'signal' | 'logger'> = {},
+): PanelClient {
 	return new PanelClient({
 		apiUrl: String(credentials.apiUrl ?? '').trim(),
 		runtime,
@@ -116,10 +122,19 @@ function client(credentials: PanelCredentials, runtime: PanelRuntime, extra: { r
 	});
 }
 
-/** Reads the credential and builds a client; the key is also passed so core scrubs it from errors. */
+/**
+ * Reads the credential and builds a client; the key is also passed so core scrubs it from
+ * errors. n8n's execution-cancel signal stops waiting (and retrying) when the workflow is
+ * stopped; retries are logged through n8n's logger.
+ */
 export async function createPanelClient(ctx: PanelContext): Promise<PanelClient> {
 	const credentials = (await ctx.getCredentials(CREDENTIAL_NAME)) as unknown as PanelCredentials;
-	return client(credentials, createN8nRuntime(httpRequestPost(ctx), apiKeyOf(credentials)));
+	// Only executions have one (list loaders do not).
+	const signal = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
+	return client(credentials, createN8nRuntime(httpRequestPost(ctx), apiKeyOf(credentials)), {
+		...(signal ? { signal } : {}),
+		logger: ctx.logger,
+	});
 }
 
 /** A client for the credential dialog's Test: one attempt, so a dead host answers at once. */
