@@ -23,9 +23,9 @@ describe('Service → Get', () => {
 		expect(err.context.itemIndex).toBe(0);
 	});
 
-	it('an id that is not a number: an input error naming the field', async () => {
-		const err = await failure(h, get('abc'));
+	it('two ids where one is expected: an input error naming the field', async () => {
+		const err = await failure(h, get('1,2'));
 		expect(err).toBeInstanceOf(NodeOperationError);
-		expect(err.message).toBe('Service must be a whole number as the Panel returned it (e.g. 23501); got "abc".');
+		expect(err.message).toBe('Service must be a whole number as the Panel returned it (e.g. 23501); got "1,2".');
 	});
 });
