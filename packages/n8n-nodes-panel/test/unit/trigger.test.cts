@@ -3,7 +3,6 @@ import { createHmac } from 'node:crypto';
 import { mock } from 'jest-mock-extended';
 import { Workflow, type IWebhookFunctions } from 'n8n-workflow';
 import { PanelTrigger } from '../../nodes/PanelTrigger/PanelTrigger.node';
-import { PanelApi } from '../../credentials/PanelApi.credentials';
 import { PanelWebhookApi } from '../../credentials/PanelWebhookApi.credentials';
 import { forgetDeliveryMemories } from '../../nodes/PanelTrigger/deliveries';
 
@@ -200,18 +199,5 @@ describe('Panel Webhook API credential', () => {
 		expect(await test({})).toMatchObject({ status: 'Error' });
 		expect(await test({ token: 'with space and &=' })).toMatchObject({ status: 'Error' });
 		expect(await test({ token: 'short' })).toMatchObject({ status: 'Error' });
-	});
-});
-
-describe('Panel API credential', () => {
-	const cred = new PanelApi();
-	it('puts the key in the form body through n8n, and tests with a balance call', () => {
-		expect(cred.authenticate).toEqual({ type: 'generic', properties: { body: { key: '={{$credentials.apiKey}}' } } });
-		expect(cred.test.request).toMatchObject({ method: 'POST', url: '={{$credentials.apiUrl}}', body: { action: 'balance' } });
-		const rules = cred.test.rules as Array<{ type: string; properties: { key?: string; value: unknown; message: string } }>;
-		expect(rules.find((r) => r.type === 'responseSuccessBody')).toMatchObject({ properties: { key: 'balance', value: undefined, message: expect.stringMatching(/API URL/) } });
-		expect(rules.find((r) => r.properties.value === 401)?.properties.message).toMatch(/rejected the API key/);
-		expect(rules.find((r) => r.properties.value === 404)?.properties.message).toMatch(/API URL/);
-		expect(cred.properties.find((p) => p.name === 'apiKey')?.typeOptions).toEqual({ password: true });
 	});
 });
