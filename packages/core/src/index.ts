@@ -18,9 +18,9 @@ export * from './webhooks';
 
 // The client and its policies
 export { PanelClient, DEFAULT_TIMEOUT_MS, DEFAULT_STATUS_CONCURRENCY } from './client';
-export type { ClientOptions, MultiStatusAction } from './client';
+export type { ClientOptions, CallOptions, MultiStatusAction } from './client';
 export { classifyTransportError, transportFailure, ResponseTooLargeError } from './runtime';
-export type { PanelRuntime, TransportRequest, TransportFault, TransportFaultKind, TransportFailureContext } from './runtime';
+export type { PanelRuntime, TransportRequest, TransportFault, TransportFaultKind, TransportFailureContext, AbortSignalLike } from './runtime';
 export {
   DEFAULT_RETRY,
   NO_RETRY,
@@ -31,7 +31,9 @@ export {
   ambiguousWriteFailure,
   resolveRetryOptions,
 } from './retry';
-export type { RetryOptions, RetryDecision, AttemptContext } from './retry';
+export type { RetryOptions, RetryDecision, AttemptContext, RetryEvent } from './retry';
+export { findHeader } from './headers';
+export type { HeaderBag } from './headers';
 export { RateLimiter, DEFAULT_RATE_LIMIT, createLimiter } from './limiter';
 export type { RateLimitOptions, LimiterClock } from './limiter';
 export { MAX_IDS_PER_REQUEST, normalizeId, normalizeIds, dedupe, chunk, mapConcurrent, fetchBatched } from './batch';

@@ -8,6 +8,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { PanelValidationError, PanelWebhookError } from './errors';
 import { decodeForm } from './form';
+import { findHeader } from './headers';
 import { decimalText } from './money';
 import { readStatus } from './statuses';
 import type { OrderUpdate } from './types';
@@ -37,11 +38,10 @@ function first(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
+/** A repeated header counts by its first value (a signature must not be a joined list). */
 function headerOf(headers: HeaderBag | undefined, name: string): string | undefined {
-  if (!headers) return undefined;
-  const lower = name.toLowerCase();
-  for (const k of Object.keys(headers)) if (k.toLowerCase() === lower) return first(headers[k]);
-  return undefined;
+  const v = findHeader(headers, name);
+  return typeof v === 'string' ? v : v?.[0];
 }
 
 function malformed(message: string): PanelWebhookError {
