@@ -56,7 +56,7 @@ export class PanelApi implements ICredentialType {
 		properties: {
 			body: {
 				// Trimmed: a key pasted with a space or newline around it still works.
-				key: '={{String($credentials.apiKey).trim()}}',
+				key: '={{$credentials.apiKey.trim()}}',
 			},
 		},
 	};

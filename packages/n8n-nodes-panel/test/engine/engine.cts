@@ -59,11 +59,13 @@ export interface Engine {
 	requests: IHttpRequestOptions[];
 }
 
-/** Resolves `={{$credentials.name}}` in a generic authenticate's values, as n8n does for these simple expressions. */
+/** Resolves `={{$credentials.name}}` (and `.trim()` of it) in a generic authenticate's values, as n8n does for these simple expressions. */
 function resolve(value: unknown, credentials: ICredentialDataDecryptedObject): unknown {
 	if (typeof value !== 'string') return value;
-	const m = /^=\{\{\s*\$credentials\.(\w+)\s*\}\}$/.exec(value);
-	return m ? credentials[m[1] as string] : value;
+	const m = /^=\{\{\s*\$credentials\.(\w+)(\.trim\(\))?\s*\}\}$/.exec(value);
+	if (!m) return value;
+	const v = credentials[m[1] as string];
+	return m[2] && typeof v === 'string' ? v.trim() : v;
 }
 
 export async function createEngine(packageDir: string, credentials: Record<string, ICredentialDataDecryptedObject>): Promise<Engine> {

@@ -105,7 +105,7 @@ describe('Panel Trigger', () => {
 describe('Panel API credential', () => {
 	const cred = new PanelApi();
 	it('puts the key in the form body through n8n, and tests with a balance call', () => {
-		expect(cred.authenticate).toEqual({ type: 'generic', properties: { body: { key: '={{$credentials.apiKey}}' } } });
+		expect(cred.authenticate).toEqual({ type: 'generic', properties: { body: { key: '={{$credentials.apiKey.trim()}}' } } });
 		expect(cred.test.request).toMatchObject({ method: 'POST', url: '={{$credentials.apiUrl}}', body: { action: 'balance' } });
 		const rules = cred.test.rules as Array<{ type: string; properties: { key?: string; value: unknown; message: string } }>;
 		expect(rules.find((r) => r.type === 'responseSuccessBody')).toMatchObject({ properties: { key: 'balance', value: undefined, message: expect.stringMatching(/API URL/) } });

@@ -84,6 +84,6 @@ export async function createPanelClient(ctx: PanelContext): Promise<PanelClient>
 		runtime: createN8nRuntime(ctx),
 		secrets: [credentials.apiKey],
 		...(signal ? { signal } : {}),
-		logger: ctx.logger,
+		...(typeof ctx.logger?.warn === 'function' ? { logger: ctx.logger } : {}),
 	});
 }
