@@ -219,7 +219,7 @@ export class PanelClient {
     }
     this.servicesCacheMs = cacheMs;
     this.signal = options.signal;
-    const logger = options.logger;
+    const logger = typeof options.logger?.warn === 'function' ? options.logger : undefined;
     this.onRetry =
       options.onRetry ??
       (logger

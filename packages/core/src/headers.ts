@@ -5,11 +5,16 @@ export type HeaderBag = Readonly<Record<string, string | readonly string[] | und
 
 /** The value of header `name` (any case); a list is joined with ", " as HTTP allows. */
 export function getHeader(headers: HeaderBag | undefined | null, name: string): string | undefined {
-  if (!headers) return undefined;
-  const direct = headers[name] ?? headers[name.toLowerCase()];
-  const found = direct !== undefined ? direct : lookup(headers, name.toLowerCase());
+  const found = findHeader(headers, name);
   if (found === undefined) return undefined;
   return typeof found === 'string' ? found : found.join(', ');
+}
+
+/** The value of header `name` (any case) as the host gave it: text, or a list. */
+export function findHeader(headers: HeaderBag | undefined | null, name: string): string | readonly string[] | undefined {
+  if (!headers) return undefined;
+  const direct = headers[name] ?? headers[name.toLowerCase()];
+  return direct !== undefined ? direct : lookup(headers, name.toLowerCase());
 }
 
 function lookup(headers: HeaderBag, lower: string): string | readonly string[] | undefined {

@@ -22,11 +22,11 @@ export * from './webhooks';
 
 // The client and its policies
 export { PanelClient, DEFAULT_TIMEOUT_MS, DEFAULT_STATUS_CONCURRENCY } from './client';
-export type { ClientOptions } from './client';
+export type { ClientOptions, CallOptions } from './client';
 export { DEFAULT_DIALECT, MULTI_STATUS_ACTIONS, CANCEL_FORMS, refusesMultiStatus, refusesCancelForm } from './dialects';
 export type { MultiStatusAction, CancelForm } from './dialects';
 export { classifyTransportError, transportFailure, ResponseTooLargeError } from './runtime';
-export type { PanelRuntime, TransportRequest, TransportFault, TransportFaultKind, TransportFailureContext } from './runtime';
+export type { PanelRuntime, TransportRequest, TransportFault, TransportFaultKind, TransportFailureContext, AbortSignalLike } from './runtime';
 export {
   DEFAULT_RETRY,
   NO_RETRY,
@@ -37,7 +37,9 @@ export {
   ambiguousWriteFailure,
   resolveRetryOptions,
 } from './retry';
-export type { RetryOptions, RetryDecision, AttemptContext } from './retry';
+export type { RetryOptions, RetryDecision, AttemptContext, RetryEvent } from './retry';
+export { findHeader } from './headers';
+export type { HeaderBag } from './headers';
 export { RateLimiter, DEFAULT_RATE_LIMIT, createLimiter } from './limiter';
 export type { RateLimitOptions, LimiterClock } from './limiter';
 export { MAX_IDS_PER_REQUEST, normalizeId, normalizeIds, dedupe, chunk, mapConcurrent, fetchBatched } from './batch';

@@ -8,6 +8,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { PanelValidationError, PanelWebhookError } from './errors';
 import { decodeForm } from './form';
+import { findHeader } from './headers';
 import { decimalText } from './money';
 import { countField, moneyField } from './parse/read';
 import { readStatus } from './statuses';
@@ -51,12 +52,9 @@ function secretValue(v: unknown, what: string): SecretValue {
   return { kind: 'text', value: v };
 }
 
-/** A header's value whatever the case of its name (HTTP header names are case-insensitive). */
+/** A header's value whatever the case of its name, as the parser gave it (a repeated header stays a list: malformed). */
 function headerValue(headers: unknown, name: string): unknown {
-  if (headers === null || typeof headers !== 'object') return undefined;
-  const lower = name.toLowerCase();
-  for (const k of Object.keys(headers)) if (k.toLowerCase() === lower) return (headers as Record<string, unknown>)[k];
-  return undefined;
+  return headers !== null && typeof headers === 'object' ? findHeader(headers as HeaderBag, name) : undefined;
 }
 
 function queryValue(query: unknown, name: string): unknown {

@@ -4,7 +4,10 @@
  * shapes. Ids passed to the multi parsers fix the order of results (input order).
  * Every parser throws PanelMalformedResponseError (reason wrong_shape) and nothing else.
  */
-export { interpretResponse, parseRetryAfter, getHeader, utf8Length, DEFAULT_MAX_RESPONSE_BYTES } from './interpret';
+export { interpretResponse, utf8Length, DEFAULT_MAX_RESPONSE_BYTES } from './interpret';
+export { getHeader } from '../headers';
+export { parseRetryAfter, parseRateLimitReset, rateLimitWaitMs, rateLimitExhausted, saysTooManyRequests } from './rate-limit';
+export { isPanelJsonError } from './panel-error';
 export type { InterpretOptions } from './interpret';
 export type { ParseOptions } from './options';
 export { readId, readInt, readDecimal, readFlag } from './read';

@@ -133,7 +133,7 @@ export async function createPanelClient(ctx: PanelContext): Promise<PanelClient>
 	const signal = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
 	return client(credentials, createN8nRuntime(httpRequestPost(ctx), apiKeyOf(credentials)), {
 		...(signal ? { signal } : {}),
-		logger: ctx.logger,
+		...(typeof ctx.logger?.warn === 'function' ? { logger: ctx.logger } : {}),
 	});
 }
 
