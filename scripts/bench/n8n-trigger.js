@@ -149,7 +149,8 @@ function lags(/** @type {any[]} */ rows, /** @type {Map<string, number>} */ answ
 async function b6(h, { log }) {
   const server = await h.start({ timeoutMs: 600_000 });
   try {
-    const url = (/** @type {keyof typeof HOOKS} */ k) => `http://127.0.0.1:${h.port}/webhook/${HOOKS[k]}/${k === 'trigger' ? 'panel' : 'panel-bench'}`;
+    // n8n's Webhook node takes its path as the full URL path; a community trigger's sits under its webhook id.
+    const url = (/** @type {keyof typeof HOOKS} */ k) => `http://127.0.0.1:${h.port}/webhook/${k === 'trigger' ? `${HOOKS.trigger}/panel` : 'panel-bench'}`;
     for (let i = 0; ; i++) {
       const res = await fetch(`${url('trigger')}?token=x`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => null);
       if (res?.status === 401) break;
