@@ -143,8 +143,10 @@ export async function execute(
 	const toSend = prepared.filter((p): p is Extract<Prepared, { form: unknown }> => 'form' in p);
 	const sent = await settleConcurrent(toSend, async (p) => await op.client.add(p.form), { concurrency, stopAfterFailure: stopOnFailure });
 	const outcome = new Map<number, { json: IDataObject } | { error: unknown }>();
-	for (const p of prepared) if ('out' in p) outcome.set(p.index, { json: p.out });
-	else if ('error' in p) outcome.set(p.index, { error: p.error });
+	for (const p of prepared) {
+		if ('out' in p) outcome.set(p.index, { json: p.out });
+		else if ('error' in p) outcome.set(p.index, { error: p.error });
+	}
 	toSend.forEach((p, k) => {
 		const s = sent[k];
 		if (s?.status === 'fulfilled') outcome.set(p.index, { json: { order: s.value.order, ...p.summary } });
