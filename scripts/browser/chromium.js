@@ -2,7 +2,8 @@
  * The Chromium the suite drives: PANEL_CHROMIUM if set, else Debian's /usr/bin/chromium,
  * installed with apt-get when missing (CI runs as root; puppeteer's own browser download
  * cannot reach its host from here). Launched headless with the flags that work in a
- * container, a fresh profile each time.
+ * container, a fresh profile each time. puppeteer-core stays on 24.x: 25 ships ESM only, which
+ * jest's CommonJS runtime cannot require.
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');

@@ -36,13 +36,15 @@ function createEditor(page, { baseUrl, artifacts }) {
 			return file;
 		},
 		async login({ email, password }) {
-			await page.goto(`${baseUrl}/signin`, { waitUntil: 'networkidle2' });
+			await page.goto(`${baseUrl}/signin`, { waitUntil: 'domcontentloaded' });
+			await page.waitForSelector('[data-test-id="emailOrLdapLoginId"] input', { visible: true });
 			await page.type('[data-test-id="emailOrLdapLoginId"] input', email);
 			await page.type('[data-test-id="password"] input', password);
-			await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle2' }), page.click('[data-test-id="form-submit-button"]')]);
+			await page.click('[data-test-id="form-submit-button"]');
+			await until(() => !page.url().includes('/signin'), 'the editor to open after signing in');
 		},
 		async openWorkflow(id) {
-			await page.goto(`${baseUrl}/workflow/${id}`, { waitUntil: 'networkidle2' });
+			await page.goto(`${baseUrl}/workflow/${id}`, { waitUntil: 'domcontentloaded' });
 			await page.waitForSelector('[data-test-id="canvas-node"]', { visible: true });
 		},
 		/** Node descriptions as the editor loaded them. */
@@ -64,7 +66,7 @@ function createEditor(page, { baseUrl, artifacts }) {
 		/** Texts of the visible dropdown options (element-plus selects and n8n's own). */
 		async visibleOptions() {
 			return await page.$$eval('.el-select-dropdown__item, [role="option"]', (els) =>
-				els.filter((e) => e.offsetParent !== null).map((e) => e.textContent.trim()),
+				els.filter((e) => e.offsetParent !== null).map((e) => (e.querySelector('.option-headline') ?? e).textContent.trim()),
 			);
 		},
 		/** Opens an options parameter's dropdown and returns its option texts. */
@@ -78,16 +80,21 @@ function createEditor(page, { baseUrl, artifacts }) {
 		},
 		async closeDropdown() {
 			await page.keyboard.press('Escape');
-			await sleep(200);
+			await ed.dropdownGone();
+		},
+		/** Waits until no dropdown shows (they fade out), so that the next one read is the right one. */
+		async dropdownGone() {
+			await until(async () => (await ed.visibleOptions()).length === 0, 'the dropdown to close');
 		},
 		/** Chooses an option of an options parameter by its visible name. */
 		async select(param, name) {
 			await ed.optionsOf(param);
 			const handles = await page.$$('.el-select-dropdown__item, [role="option"]');
 			for (const h of handles) {
-				if ((await h.isVisible()) && (await h.evaluate((e) => e.textContent.trim())) === name) {
+				if ((await h.isVisible()) && (await h.evaluate((e) => (e.querySelector('.option-headline') ?? e).textContent.trim())) === name) {
 					await h.click();
 					await until(async () => (await ed.paramValue(param)) === name, `${param} to show "${name}"`);
+					await ed.dropdownGone();
 					return;
 				}
 			}
@@ -159,7 +166,7 @@ function createEditor(page, { baseUrl, artifacts }) {
 			}, 'the service picker to settle', { everyMs: settleMs }).then((r) => r.rows);
 		},
 		async searchPicker(text) {
-			const input = await page.$('[data-test-id="rlc-search"] input');
+			const input = await page.$('input[data-test-id="rlc-search"], [data-test-id="rlc-search"] input');
 			await input.click({ count: 3 });
 			await page.keyboard.press('Backspace');
 			await input.type(text);
@@ -250,18 +257,21 @@ function createEditor(page, { baseUrl, artifacts }) {
 		/** The credential dialog for a saved credential: n8n tests it on opening; returns the banner text. */
 		async credentialTest(id) {
 			await ed.closeNdv();
-			await page.goto(`${baseUrl}/home/credentials/${id}`, { waitUntil: 'networkidle2' });
+			await page.goto(`${baseUrl}/home/credentials/${id}`, { waitUntil: 'domcontentloaded' });
 			await page.waitForSelector('[data-test-id="credential-edit-dialog"]', { visible: true });
-			const banner = '[data-test-id="credential-edit-dialog"] .node-credentials-config-container .el-tag';
-			await until(async () => {
-				const t = await page.$eval(banner, (e) => e.innerText).catch(() => '');
-				return t && !/testing/i.test(t);
-			}, `the test of credential ${id}`, { timeoutMs: 30_000 });
+			// The dialog holds several banners, shown one at a time: read the visible test result.
+			const banner = '[data-test-id="credential-edit-dialog"] [data-test-id="node-credentials-config-container"] .el-tag';
+			const read = () =>
+				page.$$eval(banner, (els) =>
+					els
+						.filter((e) => e.offsetParent !== null && /Couldn.t connect|tested successfully/i.test(e.innerText))
+						.map((e) => ({ text: e.innerText.replace(/\s+/g, ' ').trim(), success: e.classList.contains('el-tag--success') })),
+				);
+			await until(async () => (await read()).length === 1, `the test result of credential ${id}`, { timeoutMs: 30_000 });
 			const more = await page.$$(`xpath/.//*[@data-test-id="credential-edit-dialog"]//*[contains(text(), "More details")]`);
-			if (more.length > 0) await more[0].click();
+			for (const m of more) if (await m.isVisible()) await m.click();
 			await sleep(300);
-			const text = await page.$eval(banner, (e) => e.innerText.replace(/\s+/g, ' ').trim());
-			const success = await page.$eval(banner, (e) => e.classList.contains('el-tag--success'));
+			const [{ text, success }] = await read();
 			return { text, success };
 		},
 	};
