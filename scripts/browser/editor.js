@@ -88,17 +88,16 @@ function createEditor(page, { baseUrl, artifacts }) {
 		},
 		/** Chooses an option of an options parameter by its visible name. */
 		async select(param, name) {
-			await ed.optionsOf(param);
-			const handles = await page.$$('.el-select-dropdown__item, [role="option"]');
-			for (const h of handles) {
-				if ((await h.isVisible()) && (await h.evaluate((e) => (e.querySelector('.option-headline') ?? e).textContent.trim())) === name) {
-					await h.click();
-					await until(async () => (await ed.paramValue(param)) === name, `${param} to show "${name}"`);
-					await ed.dropdownGone();
-					return;
+			const options = await ed.optionsOf(param);
+			const option = await until(async () => {
+				for (const h of await page.$$('.el-select-dropdown__item, [role="option"]')) {
+					if ((await h.isVisible()) && (await h.evaluate((e) => (e.querySelector('.option-headline') ?? e).textContent.trim())) === name) return h;
 				}
-			}
-			throw new Error(`${param} has no option "${name}"`);
+				return null;
+			}, `option "${name}" of ${param} (shown: ${options.join(', ')})`, { timeoutMs: 5_000 });
+			await option.click();
+			await until(async () => (await ed.paramValue(param)) === name, `${param} to show "${name}"`);
+			await ed.dropdownGone();
 		},
 		async paramValue(param) {
 			return await page.$eval(`[data-test-id="parameter-input-${param}"] input`, (e) => e.value);
@@ -158,9 +157,10 @@ function createEditor(page, { baseUrl, artifacts }) {
 							return { text: e.textContent.trim(), cutOff: cut };
 						}),
 				);
-				const loading = await page.$('[data-test-id="rlc-search"] ~ * .is-loading, .resource-locator-dropdown .is-loading');
+				// Settled: the same rows twice in a row, and either some rows or n8n's "No results".
+				const empty = await page.$$eval('[class*="messageContainer"]', (els) => els.some((e) => e.offsetParent !== null && /No results/i.test(e.textContent)));
 				const key = JSON.stringify(rows);
-				const stable = key === previous && !loading;
+				const stable = key === previous && (rows.length > 0 || empty);
 				previous = key;
 				return stable && { rows };
 			}, 'the service picker to settle', { everyMs: settleMs }).then((r) => r.rows);
