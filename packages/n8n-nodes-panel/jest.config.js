@@ -13,7 +13,8 @@ module.exports = {
 	// `import './x.cjs'` in a .cts test means that test helper, x.cts.
 	moduleNameMapper: {
 		...base.moduleNameMapper,
-		'^\\./context\\.cjs$': '<rootDir>/test/unit/context.cts',
+		'^(\\.{1,2}/)+context\\.cjs$': '<rootDir>/test/unit/context.cts',
+		'^(\\.{1,2}/)+harness\\.cjs$': '<rootDir>/test/unit/harness.cts',
 		'^\\./engine\\.cjs$': '<rootDir>/test/engine/engine.cts',
 	},
 	transform: {

@@ -5,6 +5,7 @@
  */
 import { PanelError, PanelMalformedResponseError, PanelNotFoundError, PanelValidationError, makeScrubber, type Scrubber } from './errors';
 import { DEFAULT_MAX_RESPONSE_BYTES, interpretResponse } from './parse/interpret';
+import { rateLimitExhausted, rateLimitWaitMs } from './parse/rate-limit';
 import {
   parseAdd,
   parseBalance,
@@ -19,8 +20,8 @@ import {
 } from './parse';
 import { prepareOrder as prepareOrderPure } from './orders';
 import { createLimiter, type RateLimitOptions, type RateLimiter } from './limiter';
-import { decideRetry, resolveRetryOptions, type RetryOptions } from './retry';
-import { transportFailure, type PanelRuntime, type TransportResponse } from './runtime';
+import { decideRetry, resolveRetryOptions, type RetryEvent, type RetryOptions } from './retry';
+import { canceled, transportFailure, type AbortSignalLike, type PanelRuntime, type TransportRequest, type TransportResponse } from './runtime';
 import { dedupe, fetchBatched, normalizeId, normalizeIds } from './batch';
 import type {
   AddResult,
@@ -53,30 +54,74 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Replies larger than this are refused (default 64 MiB). */
   maxResponseBytes?: number;
-  /** multiStatus / refill_status chunks in flight at once (default 4). */
+  /**
+   * multiStatus / refill_status chunks in flight at once (default 10: 1,000 ids, the size of
+   * one minute's budget, go out in one round trip; the rate limiter still holds them all).
+   */
   statusConcurrency?: number;
   /**
    * How long service(id), prepareOrder(id) and addOrder(id) may reuse the last catalog read
    * (default 0: every lookup reads the catalog). services() always reads it afresh.
    */
   servicesCacheMs?: number;
+  /** Default cancel signal of every call (e.g. n8n's execution-cancel signal); CallOptions.signal overrides it. */
+  signal?: AbortSignalLike;
+  /** Called before each retry, e.g. to log it (the failure is already scrubbed). */
+  onRetry?: (event: RetryEvent) => void;
+  /** Where retries are logged when onRetry is not given (n8n's `this.logger` fits). */
+  logger?: { warn(message: string, meta?: Record<string, unknown>): void };
+}
+
+/** The optional last argument of every client method, for this one call. */
+export interface CallOptions {
+  /**
+   * Stop when this aborts (e.g. n8n's execution-cancel signal): the request in flight is
+   * dropped and nothing is retried. A write that may already have been sent is reported
+   * as PanelOrderOutcomeUnknownError.
+   */
+  signal?: AbortSignalLike;
+  /** Per-request timeout for this call (default: the client's timeoutMs). */
+  timeoutMs?: number;
+  /** Retry policy for this call, over the client's; `false` = one attempt. */
+  retry?: Partial<RetryOptions> | false;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_STATUS_CONCURRENCY = 4;
+export const DEFAULT_STATUS_CONCURRENCY = 10;
 
 const MISSING_FROM_REPLY = "The Panel's reply has no entry for this id";
 
-/** True when a reply body is the Panel's own JSON error object (not a proxy's page). */
-function isPanelJsonError(res: TransportResponse | null | undefined): boolean {
-  const t = typeof res?.body === 'string' ? res.body.trim() : '';
-  if (!t.startsWith('{')) return false;
-  try {
-    const j = JSON.parse(t) as unknown;
-    return j !== null && typeof j === 'object' && !Array.isArray(j) && 'error' in (j as object);
-  } catch {
-    return false;
+/** Settings one call runs with: the client's, overridden by its CallOptions. */
+interface CallSettings {
+  retry: RetryOptions;
+  timeoutMs: number;
+  signal: AbortSignalLike | undefined;
+}
+
+/** Resolves `work` unless `signal` aborts first; then `onLate` gets work's value when it comes. */
+function unlessAborted<T>(work: Promise<T>, signal: AbortSignalLike | undefined, onAbort: () => unknown, onLate?: (value: T) => void): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) {
+    if (onLate) work.then(onLate, () => undefined);
+    return Promise.reject(onAbort());
   }
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => {
+      if (onLate) work.then(onLate, () => undefined);
+      reject(onAbort());
+    };
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(
+      (v) => {
+        signal.removeEventListener('abort', abort);
+        resolve(v);
+      },
+      (e) => {
+        signal.removeEventListener('abort', abort);
+        reject(e);
+      },
+    );
+  });
 }
 
 function positive(name: string, value: number | undefined, fallback: number): number {
@@ -111,6 +156,8 @@ export class PanelClient {
   private readonly maxResponseBytes: number;
   private readonly statusConcurrency: number;
   private readonly servicesCacheMs: number;
+  private readonly onRetry: ((event: RetryEvent) => void) | undefined;
+  private readonly signal: AbortSignalLike | undefined;
   private catalog: { at: number; services: Service[] } | null = null;
   private catalogRead: Promise<Service[]> | null = null;
 
@@ -145,26 +192,48 @@ export class PanelClient {
       throw new PanelValidationError(`servicesCacheMs must be a number ≥ 0, got ${String(cacheMs)}.`, { field: 'servicesCacheMs' });
     }
     this.servicesCacheMs = cacheMs;
+    this.signal = options.signal;
+    const logger = options.logger;
+    this.onRetry =
+      options.onRetry ??
+      (logger
+        ? (e) =>
+            logger.warn(`Panel "${e.action}" failed (${e.error.code}${e.error.httpStatus !== undefined ? `, HTTP ${e.error.httpStatus}` : ''}); retry ${e.retry} in ${e.delayMs} ms`, {
+              action: e.action,
+              retry: e.retry,
+              delayMs: e.delayMs,
+              code: e.error.code,
+              httpStatus: e.error.httpStatus,
+            })
+        : undefined);
+  }
+
+  /** The client's settings with one call's overrides. */
+  private settings(opts: CallOptions | undefined): CallSettings {
+    if (!opts) return { retry: this.retry, timeoutMs: this.timeoutMs, signal: this.signal };
+    const retry =
+      opts.retry === undefined ? this.retry : asValidation('retry', () => resolveRetryOptions(opts.retry === false ? false : { ...this.retry, ...opts.retry }));
+    return { retry, timeoutMs: positive('timeoutMs', opts.timeoutMs, this.timeoutMs), signal: opts.signal ?? this.signal };
   }
 
   // ---- reads -------------------------------------------------------------------------
 
-  balance(): Promise<Balance> {
-    return this.call('balance', {}, (json) => parseBalance(json, { scrub: this.scrub }));
+  balance(opts?: CallOptions): Promise<Balance> {
+    return this.call('balance', {}, (json) => parseBalance(json, { scrub: this.scrub }), undefined, opts);
   }
 
-  async services(): Promise<Service[]> {
-    const services = await this.call('services', {}, (json) => parseServices(json, { scrub: this.scrub }));
+  async services(opts?: CallOptions): Promise<Service[]> {
+    const services = await this.call('services', {}, (json) => parseServices(json, { scrub: this.scrub }), undefined, opts);
     this.catalog = { at: this.runtime.now(), services };
     return services;
   }
 
   /** The catalog for a lookup: the cached one while fresh (servicesCacheMs), one shared read otherwise. */
-  private catalogForLookup(): Promise<Service[]> {
+  private catalogForLookup(opts?: CallOptions): Promise<Service[]> {
     const cached = this.catalog;
     if (cached && this.servicesCacheMs > 0 && this.runtime.now() - cached.at < this.servicesCacheMs) return Promise.resolve(cached.services);
     if (this.servicesCacheMs > 0 && this.catalogRead) return this.catalogRead;
-    const read = this.services();
+    const read = this.services(opts);
     if (this.servicesCacheMs > 0) {
       // Concurrent lookups share one read; a failed read is not kept.
       this.catalogRead = read;
@@ -177,9 +246,9 @@ export class PanelClient {
   }
 
   /** One service from the catalog; PanelNotFoundError when the Panel does not list it. */
-  async service(id: string | number): Promise<Service> {
+  async service(id: string | number, opts?: CallOptions): Promise<Service> {
     const wanted = normalizeId(id, 'service', this.scrub);
-    const all = await this.catalogForLookup();
+    const all = await this.catalogForLookup(opts);
     const found = all.find((s) => s.service === wanted);
     if (!found) {
       throw new PanelNotFoundError(
@@ -190,40 +259,40 @@ export class PanelClient {
     return found;
   }
 
-  async status(id: string | number): Promise<OrderStatus> {
+  async status(id: string | number, opts?: CallOptions): Promise<OrderStatus> {
     const order = normalizeId(id, 'order', this.scrub);
-    return this.call('status', { order }, (json) => parseStatus(json, order, { scrub: this.scrub }));
+    return this.call('status', { order }, (json) => parseStatus(json, order, { scrub: this.scrub }), undefined, opts);
   }
 
   /**
    * Statuses of any number of orders: each id once, ≤ 100 per request, a few requests at a
    * time; one result per input id, in input order. A per-id error is data (`error` set).
    */
-  async statuses(ids: ReadonlyArray<string | number>): Promise<StatusResult[]> {
+  async statuses(ids: ReadonlyArray<string | number>, opts?: CallOptions): Promise<StatusResult[]> {
     const list = normalizeIds(ids, 'orders', this.scrub);
     const action = this.multiStatusAction;
     return fetchBatched<StatusResult>({
       ids: list,
       concurrency: this.statusConcurrency,
-      fetch: (chunkIds) => this.call(action, { orders: chunkIds.join(',') }, (json) => parseMultiStatus(json, chunkIds, { scrub: this.scrub })),
+      fetch: (chunkIds) => this.call(action, { orders: chunkIds.join(',') }, (json) => parseMultiStatus(json, chunkIds, { scrub: this.scrub }), undefined, opts),
       keyOf: (r) => r.order,
       missing: (order) => ({ order, error: MISSING_FROM_REPLY }),
     });
   }
 
-  async refillStatus(id: string | number): Promise<RefillStatus> {
+  async refillStatus(id: string | number, opts?: CallOptions): Promise<RefillStatus> {
     const refill = normalizeId(id, 'refill', this.scrub);
-    return this.call('refill_status', { refill }, (json) => parseRefillStatus(json, refill, { scrub: this.scrub }));
+    return this.call('refill_status', { refill }, (json) => parseRefillStatus(json, refill, { scrub: this.scrub }), undefined, opts);
   }
 
   /** Like statuses(), for refills (`refill_status&refills=`). */
-  async refillStatuses(ids: ReadonlyArray<string | number>): Promise<RefillStatus[]> {
+  async refillStatuses(ids: ReadonlyArray<string | number>, opts?: CallOptions): Promise<RefillStatus[]> {
     const list = normalizeIds(ids, 'refills', this.scrub);
     return fetchBatched<RefillStatus>({
       ids: list,
       concurrency: this.statusConcurrency,
       fetch: (chunkIds) =>
-        this.call('refill_status', { refills: chunkIds.join(',') }, (json) => parseRefillStatuses(json, chunkIds, { scrub: this.scrub })),
+        this.call('refill_status', { refills: chunkIds.join(',') }, (json) => parseRefillStatuses(json, chunkIds, { scrub: this.scrub }), undefined, opts),
       keyOf: (r) => r.refill,
       missing: (refill) => ({ refill, status: null, status_raw: null, final: false, error: MISSING_FROM_REPLY }),
     });
@@ -235,8 +304,8 @@ export class PanelClient {
    * Dry run: validate the input for the service's type and price it, sending nothing but
    * (when given an id) the `services` read.
    */
-  async prepareOrder(serviceOrId: Service | string | number, input: OrderInput): Promise<PreparedOrder> {
-    const service = typeof serviceOrId === 'object' && serviceOrId !== null ? serviceOrId : await this.service(serviceOrId);
+  async prepareOrder(serviceOrId: Service | string | number, input: OrderInput, opts?: CallOptions): Promise<PreparedOrder> {
+    const service = typeof serviceOrId === 'object' && serviceOrId !== null ? serviceOrId : await this.service(serviceOrId, opts);
     try {
       return prepareOrderPure(service, input);
     } catch (err) {
@@ -245,13 +314,13 @@ export class PanelClient {
   }
 
   /** Validate, price, then place the order. An ambiguous failure is PanelOrderOutcomeUnknownError, never resent. */
-  async addOrder(serviceOrId: Service | string | number, input: OrderInput): Promise<AddResult> {
-    const prepared = await this.prepareOrder(serviceOrId, input);
-    return this.sendAdd(prepared.form);
+  async addOrder(serviceOrId: Service | string | number, input: OrderInput, opts?: CallOptions): Promise<AddResult> {
+    const prepared = await this.prepareOrder(serviceOrId, input, opts);
+    return this.sendAdd(prepared.form, opts);
   }
 
   /** Raw add: the caller's fields as they are; only `service` is checked. The key is never taken from params. */
-  async add(params: Record<string, string | number>): Promise<AddResult> {
+  async add(params: Record<string, string | number>, opts?: CallOptions): Promise<AddResult> {
     if (!params || typeof params !== 'object') throw new PanelValidationError('add needs the order fields, e.g. { service, link, quantity }.', { field: 'params' });
     const form: Record<string, string> = {};
     for (const [k, v] of Object.entries(params)) {
@@ -262,29 +331,29 @@ export class PanelClient {
       form[k] = String(v);
     }
     form.service = normalizeId(params.service, 'service', this.scrub);
-    return this.sendAdd(form);
+    return this.sendAdd(form, opts);
   }
 
-  private sendAdd(form: Record<string, string>): Promise<AddResult> {
+  private sendAdd(form: Record<string, string>, opts?: CallOptions): Promise<AddResult> {
     const { action: _action, key: _key, ...fields } = form;
-    return this.call('add', fields, (json) => parseAdd(json, { scrub: this.scrub }), `order for service ${fields.service}`);
+    return this.call('add', fields, (json) => parseAdd(json, { scrub: this.scrub }), `order for service ${fields.service}`, opts);
   }
 
   /** Cancel orders: one result per distinct id, in input order. Per-id errors are data. */
-  async cancel(ids: ReadonlyArray<string | number>): Promise<CancelResult[]> {
+  async cancel(ids: ReadonlyArray<string | number>, opts?: CallOptions): Promise<CancelResult[]> {
     const list = dedupe(normalizeIds(ids, 'orders', this.scrub));
-    return this.call('cancel', { orders: list.join(',') }, (json) => parseCancel(json, list, { scrub: this.scrub }), `orders ${list.join(', ')}`);
+    return this.call('cancel', { orders: list.join(',') }, (json) => parseCancel(json, list, { scrub: this.scrub }), `orders ${list.join(', ')}`, opts);
   }
 
-  async refill(id: string | number): Promise<RefillResult> {
+  async refill(id: string | number, opts?: CallOptions): Promise<RefillResult> {
     const order = normalizeId(id, 'order', this.scrub);
-    return this.call('refill', { order }, (json) => parseRefill(json, order, { scrub: this.scrub }), `refill of order ${order}`);
+    return this.call('refill', { order }, (json) => parseRefill(json, order, { scrub: this.scrub }), `refill of order ${order}`, opts);
   }
 
   /** Refill several orders in one request; per-id errors are data. */
-  async refills(ids: ReadonlyArray<string | number>): Promise<RefillResult[]> {
+  async refills(ids: ReadonlyArray<string | number>, opts?: CallOptions): Promise<RefillResult[]> {
     const list = dedupe(normalizeIds(ids, 'orders', this.scrub));
-    return this.call('refill', { orders: list.join(',') }, (json) => parseRefills(json, list, { scrub: this.scrub }), `refill of orders ${list.join(', ')}`);
+    return this.call('refill', { orders: list.join(',') }, (json) => parseRefills(json, list, { scrub: this.scrub }), `refill of orders ${list.join(', ')}`, opts);
   }
 
   // ---- one call ----------------------------------------------------------------------
@@ -293,54 +362,77 @@ export class PanelClient {
    * Sends one action under the rate limiter and the retry policy. `fields` exclude key and
    * action. `subject` words what a write was about, for an outcome-unknown message.
    */
-  private async call<T>(action: string, fields: Record<string, string>, parse: (json: unknown) => T, subject?: string): Promise<T> {
+  private async call<T>(action: string, fields: Record<string, string>, parse: (json: unknown) => T, subject?: string, opts?: CallOptions): Promise<T> {
     const rt = this.runtime;
+    const run = this.settings(opts);
+    const { signal } = run;
+    // Nothing has been sent yet: a cancel here or between attempts proves the Panel did nothing.
+    const notSent = () => canceled(action, false, this.scrub);
+    if (signal?.aborted) throw notSent();
     const started = rt.now();
     const form = { action, ...fields };
     for (let retries = 0; ; retries++) {
-      const done = this.limiter ? await this.limiter.acquire() : undefined;
-      const outcome = await this.attempt(action, form, parse);
+      const limiter = this.limiter;
+      const done = limiter ? await unlessAborted(limiter.acquire(), signal, notSent, (release) => release()) : undefined;
+      const outcome = await this.attempt(action, form, parse, run);
       done?.();
+      this.pace(outcome.headers, run.retry.budgetMs);
       if ('value' in outcome) return outcome.value;
-      const { error, panelAnswered } = outcome;
+      const { error } = outcome;
       const retryAfterMs = (error as { retryAfterMs?: number }).retryAfterMs;
       // A 429's Retry-After holds every call of this client, not just this one.
-      if (this.limiter && error.code === 'rate_limited' && retryAfterMs !== undefined) this.limiter.blockUntil(rt.now() + retryAfterMs);
+      if (limiter && error.code === 'rate_limited' && retryAfterMs !== undefined) limiter.blockUntil(rt.now() + Math.min(retryAfterMs, run.retry.budgetMs));
       const decision = decideRetry(error, {
         action,
         retries,
         elapsedMs: rt.now() - started,
         random: rt.random ? rt.random() : 0.5,
-        opts: this.retry,
+        opts: run.retry,
         scrub: this.scrub,
-        panelAnswered,
         ...(subject !== undefined ? { subject } : {}),
       });
       if (!decision.retry) throw decision.error;
-      await rt.sleep(decision.delayMs);
+      this.onRetry?.({ action, retry: retries + 1, delayMs: decision.delayMs, error });
+      await unlessAborted(rt.sleep(decision.delayMs), signal, notSent);
     }
   }
 
-  /** One HTTP exchange: the parsed value, or the PanelError it came to (and whether the Panel itself answered). */
+  /**
+   * X-RateLimit-Remaining: 0 with a reset time: hold every call of this client until then
+   * (at most the retry budget, so a wrong header cannot stall the client for long).
+   */
+  private pace(headers: TransportResponse['headers'] | undefined, budgetMs: number): void {
+    if (!this.limiter || !headers || !rateLimitExhausted(headers)) return;
+    const now = this.runtime.now();
+    const waitMs = rateLimitWaitMs(headers, now);
+    if (waitMs !== undefined && waitMs > 0) this.limiter.blockUntil(now + Math.min(waitMs, budgetMs));
+  }
+
+  /** One HTTP exchange: the parsed value, or the PanelError it came to; with the reply's headers when there was a reply. */
   private async attempt<T>(
     action: string,
     form: Record<string, string>,
     parse: (json: unknown) => T,
-  ): Promise<{ value: T } | { error: PanelError; panelAnswered: boolean }> {
+    run: CallSettings,
+  ): Promise<({ value: T } | { error: PanelError }) & { headers?: TransportResponse['headers'] }> {
     const rt = this.runtime;
     let res: TransportResponse;
     try {
       this.requestCount++;
-      res = await rt.request({ url: this.apiUrl, action, form: { ...form }, timeoutMs: this.timeoutMs });
+      const req: TransportRequest = { url: this.apiUrl, action, form: { ...form }, timeoutMs: run.timeoutMs };
+      if (run.signal) req.signal = run.signal;
+      // A runtime that ignores the signal is still not waited for once it aborts.
+      res = await unlessAborted(rt.request(req), run.signal, () => Object.assign(new Error('canceled by the caller'), { name: 'AbortError' }));
     } catch (err) {
-      const ctx = { action, timeoutMs: this.timeoutMs, maxResponseBytes: this.maxResponseBytes, scrub: this.scrub };
-      return { error: transportFailure(err, ctx), panelAnswered: false };
+      const ctx = { action, timeoutMs: run.timeoutMs, maxResponseBytes: this.maxResponseBytes, scrub: this.scrub, signal: run.signal };
+      return { error: transportFailure(err, ctx) };
     }
+    const headers = res?.headers;
     try {
       const json = interpretResponse(action, res, { scrub: this.scrub, maxResponseBytes: this.maxResponseBytes, now: rt.now() });
-      return { value: parse(json) };
+      return { value: parse(json), headers };
     } catch (err) {
-      return { error: this.asPanelError(err, action, res), panelAnswered: isPanelJsonError(res) };
+      return { error: this.asPanelError(err, action, res), headers };
     }
   }
 

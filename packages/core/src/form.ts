@@ -9,7 +9,11 @@ export function toWellFormed(s: string): string {
   return s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 
+/** Text that encodes to itself (most ids, actions, numbers): no work to do. */
+const PLAIN = /^[A-Za-z0-9*\-._]*$/;
+
 function encodeComponent(s: string): string {
+  if (PLAIN.test(s)) return s;
   return encodeURIComponent(toWellFormed(s))
     .replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
     .replace(/%20/g, '+');
@@ -21,7 +25,7 @@ export function encodeForm(form: Readonly<Record<string, string | number | undef
   for (const key of Object.keys(form)) {
     const value = form[key];
     if (value === undefined) continue;
-    parts.push(`${encodeComponent(key)}=${encodeComponent(String(value))}`);
+    parts.push(`${encodeComponent(key)}=${encodeComponent(typeof value === 'string' ? value : String(value))}`);
   }
   return parts.join('&');
 }

@@ -6,17 +6,16 @@
  * jitter, honouring Retry-After, within a time budget.
  *
  * add / cancel / refill change money or orders. They are retried only when the Panel
- * provably did not process them: a 429 (the Panel refused before acting) or a transport
- * fault that happened before anything was sent (connection refused, DNS, connect timeout).
- * Every other failure after the request may have reached the Panel becomes
- * PanelOrderOutcomeUnknownError and is never resent:
+ * provably did not process them: a 429 or a "too many requests" error (the Panel refused
+ * before acting) or a transport fault that happened before anything was sent (connection
+ * refused, DNS, connect timeout). Every other failure after the request may have reached the
+ * Panel becomes PanelOrderOutcomeUnknownError and is never resent:
  *   - timeout or connection reset after sending: the Panel may have acted;
  *   - a 2xx reply that cannot be read (truncated JSON, HTML, oversized): the Panel did act;
- *   - a 5xx without the Panel's own JSON error (a gateway page): a proxy may have timed out
- *     while the Panel went on to place the order.
- * A 502 that carries the Panel's own `{"error": …}` is the Panel saying its upstream
- * provider refused the order: a definite answer, kept as PanelUpstreamError, not resent
- * (nothing proves a second attempt would not place a duplicate if the provider recovered).
+ *   - any 5xx, with or without the Panel's own JSON error: a proxy may have timed out while
+ *     the Panel went on, and a Panel's PHP may fail after placing the order (a 5xx with
+ *     `{"error"}` proves nothing; under faults 48 of 400 such orders had been placed).
+ * Only a definite answer (a 4xx, a 2xx `{"error"}`, a redirect) is reported as a refusal.
  */
 import {
   PanelError,
@@ -71,6 +70,17 @@ export function backoffDelay(retry: number, opts: RetryOptions, random: number):
   return Math.round(step / 2 + (r * step) / 2);
 }
 
+/** Told before each retry (ClientOptions.onRetry), so retries can be logged. */
+export interface RetryEvent {
+  action: string;
+  /** 1 for the first retry. */
+  retry: number;
+  /** How long the client waits before it (backoff or the Panel's Retry-After). */
+  delayMs: number;
+  /** The failure being retried (scrubbed). */
+  error: PanelError;
+}
+
 /** What the policy says about one failed attempt. */
 export type RetryDecision = { retry: true; delayMs: number } | { retry: false; error: PanelError };
 
@@ -80,11 +90,6 @@ export interface AttemptContext {
   retries: number;
   /** Time spent on this call so far. */
   elapsedMs: number;
-  /**
-   * The reply was the Panel's own JSON `{"error": …}` (not a gateway's page): a definite
-   * answer even with a 5xx status.
-   */
-  panelAnswered?: boolean;
   random: number;
   opts: RetryOptions;
   scrub: Scrubber;
@@ -109,13 +114,13 @@ function transient(err: PanelError): boolean {
 
 /**
  * True when a write failure leaves open whether the Panel acted; false when it is a
- * definite answer (4xx, the Panel's own JSON error, a refusal before sending, a redirect).
+ * definite answer (4xx, a 2xx `{"error"}`, a refusal before sending, a redirect).
  */
-export function ambiguousWriteFailure(err: PanelError, panelAnswered = false): boolean {
+export function ambiguousWriteFailure(err: PanelError): boolean {
   if (provablyNotProcessed(err)) return false;
   if (err instanceof PanelNetworkError || err instanceof PanelTimeoutError) return true;
   if (err instanceof PanelMalformedResponseError) return err.reason !== 'redirect';
-  if (err instanceof PanelUpstreamError) return !panelAnswered;
+  if (err instanceof PanelUpstreamError) return true;
   return false;
 }
 
@@ -123,7 +128,7 @@ const WHAT_HAPPENED: Record<string, string> = {
   network: 'the connection failed after the request was sent',
   timeout: 'no reply came in time after the request was sent',
   malformed_response: 'the reply could not be read',
-  upstream: 'a gateway answered with a server error instead of the Panel',
+  upstream: 'the server answered with an error status, which does not prove the Panel did nothing',
 };
 
 const WHAT: Record<string, string> = {
@@ -141,6 +146,8 @@ function shortDetail(err: PanelError): string {
   const cause = (err as { cause?: unknown }).cause;
   const code = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown; name?: unknown }).code ?? (cause as { name?: unknown }).name : undefined;
   if (typeof code === 'string' && code !== 'Error') parts.push(code);
+  const said = (err as { panelMessage?: unknown }).panelMessage;
+  if (typeof said === 'string' && said !== '') parts.push(`the reply said "${said}"`);
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 
@@ -153,6 +160,7 @@ export function outcomeUnknown(action: string, err: PanelError, scrub: Scrubber,
     `It was not sent again, so it cannot have been applied twice. Check the Panel's order list before trying again.`;
   const opts: ConstructorParameters<typeof PanelOrderOutcomeUnknownError>[1] = { action, cause: err, scrub };
   if (err.httpStatus !== undefined) opts.httpStatus = err.httpStatus;
+  if (err.headers !== undefined) opts.headers = err.headers;
   return new PanelOrderOutcomeUnknownError(message, opts);
 }
 
@@ -164,7 +172,7 @@ export function decideRetry(err: PanelError, ctx: AttemptContext): RetryDecision
   const read = isReadAction(ctx.action);
   const mayRetry = read ? transient(err) : provablyNotProcessed(err);
   if (!mayRetry) {
-    if (!read && ambiguousWriteFailure(err, ctx.panelAnswered)) return { retry: false, error: outcomeUnknown(ctx.action, err, ctx.scrub, ctx.subject) };
+    if (!read && ambiguousWriteFailure(err)) return { retry: false, error: outcomeUnknown(ctx.action, err, ctx.scrub, ctx.subject) };
     return { retry: false, error: err };
   }
   if (ctx.retries >= ctx.opts.maxRetries) return { retry: false, error: err };

@@ -9,11 +9,20 @@ import {
   PanelNetworkError,
   PanelTimeoutError,
   PanelValidationError,
+  scrubAndClip,
   type Scrubber,
 } from './errors';
 import type { TransportResponse } from './types';
 
 export type { TransportResponse };
+
+/** The part of an AbortSignal core and the runtimes use (n8n's execution-cancel signal is one). */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
 
 /** One HTTP request to the Panel. `form` holds every field except the key: the host adds the key its own way. */
 export interface TransportRequest {
@@ -21,6 +30,8 @@ export interface TransportRequest {
   action: string;
   form: Record<string, string>;
   timeoutMs: number;
+  /** The caller's cancel signal, when it gave one: the runtime should stop the request when it aborts. */
+  signal?: AbortSignalLike;
 }
 
 export interface PanelRuntime {
@@ -144,8 +155,8 @@ function describeTransportError(err: unknown, scrub: Scrubber): string {
     if (piece !== '' && !parts.includes(piece)) parts.push(piece);
     current = field(current, 'cause');
   }
-  const text = parts.join(': ').replace(/\s+/g, ' ').trim() || 'unknown error';
-  return scrub(text.length > 200 ? `${text.slice(0, 200)}…` : text);
+  const text = scrub(parts.join(': ')).replace(/\s+/g, ' ').trim() || 'unknown error';
+  return scrubAndClip(text, 200, scrub);
 }
 
 export interface TransportFailureContext {
@@ -153,11 +164,28 @@ export interface TransportFailureContext {
   timeoutMs: number;
   maxResponseBytes: number;
   scrub: Scrubber;
+  /** The caller's signal: when it has aborted, the failure is a cancel, not a fault. */
+  signal?: AbortSignalLike;
+}
+
+/**
+ * The caller aborted (CallOptions.signal): not a fault to retry. `sent` says whether the
+ * request may have reached the Panel (then a write is reported as outcome unknown).
+ */
+export function canceled(action: string, sent: boolean, scrub: Scrubber, cause?: unknown): PanelNetworkError {
+  return new PanelNetworkError(`The "${action}" request was canceled by the caller (its signal was aborted)${sent ? ' after it was sent' : ''}.`, {
+    action,
+    sent,
+    retryable: false,
+    scrub,
+    ...(cause !== undefined ? { cause } : {}),
+  });
 }
 
 /** Turns whatever a runtime threw into the matching PanelError, keeping whether the request may have been sent. */
 export function transportFailure(err: unknown, ctx: TransportFailureContext): PanelError {
   if (err instanceof PanelError) return err.redact(ctx.scrub);
+  if (ctx.signal?.aborted) return canceled(ctx.action, classifyTransportError(err).sent, ctx.scrub, err);
   if (field(err, 'code') === 'ERR_INVALID_URL') {
     // A setting to fix, not a fault to retry.
     return new PanelValidationError('The API URL is not a valid URL: give the Panel\'s API endpoint, e.g. https://your-panel/api/v2.', {

@@ -1,25 +1,10 @@
-import type {
-	IAuthenticateGeneric,
-	Icon,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
-
-/** Readable credential-test failures by HTTP status. */
-const RESPONSE_CODE_RULES: Array<[number, string]> = [
-	[401, 'The Panel rejected the API key: copy it again from your Panel account (Account → API) into API Key'],
-	[403, 'The Panel refused this API key: check that API access is enabled for your Panel account'],
-	[404, 'Nothing answers at this API URL: set it to the endpoint from your Panel\'s API page (it usually ends in /api/v2)'],
-	[405, 'This URL does not accept API requests: set API URL to the endpoint from your Panel\'s API page (it usually ends in /api/v2)'],
-	[400, 'The Panel did not accept the request: check that API URL is the API endpoint (it usually ends in /api/v2)'],
-	[502, 'The Panel\'s upstream provider failed: try again in a minute'],
-];
+import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 /**
- * The Panel's endpoint and API key. The key travels in the form body (the Panel API v2
- * reads `key` from the POST body), added by n8n itself through `authenticate`, so the node
- * never handles it and n8n masks it like any other credential.
+ * The Panel's endpoint and API key. The key travels in the form body (the Panel API v2 reads
+ * `key` from the POST body); the node's transport adds it (see transport/index.ts for why this
+ * credential has no `authenticate`), and core scrubs it from every error. The Test button runs
+ * the Panel node's `panelApiTest` (a balance call through core).
  */
 export class PanelApi implements ICredentialType {
 	name = 'panelApi';
@@ -28,7 +13,9 @@ export class PanelApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/Panel/panel.svg', dark: 'file:../nodes/Panel/panel.dark.svg' };
 
-	documentationUrl = 'https://github.com/panel-integrations/n8n-nodes-panel#credentials';
+	// A literal, as n8n's lint requires; test/package/publishable.test.cts holds it equal to
+	// package.json's `homepage` + #credentials (the one place the project URL is written).
+	documentationUrl = 'https://github.com/panel-integrations/panel-integrations/tree/main/packages/n8n-nodes-panel#credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -50,39 +37,4 @@ export class PanelApi implements ICredentialType {
 			description: 'The API key from your Panel account (Account → API)',
 		},
 	];
-
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			body: {
-				key: '={{$credentials.apiKey}}',
-			},
-		},
-	};
-
-	// A balance call: the cheapest request that proves both the URL and the key.
-	test: ICredentialTestRequest = {
-		request: {
-			method: 'POST',
-			url: '={{$credentials.apiUrl}}',
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-			body: { action: 'balance' },
-		},
-		// n8n applies every rule: the ones on status codes to failed replies, the one on the
-		// body to successful ones (its type lists them as one kind per array, hence the cast).
-		rules: [
-			...RESPONSE_CODE_RULES.map(([value, message]) => ({ type: 'responseCode', properties: { value, message } })),
-			{
-				// A Panel answers a balance call with {"balance": …}; anything else (an HTML page,
-				// {"error": …} in a 200) means the URL is not the API endpoint.
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'balance',
-					value: undefined,
-					message:
-						'The URL answered, but not like a Panel API: set API URL to the endpoint from your Panel\'s API page (it usually ends in /api/v2)',
-				},
-			},
-		] as ICredentialTestRequest['rules'],
-	};
 }

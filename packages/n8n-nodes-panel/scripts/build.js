@@ -5,8 +5,9 @@
  * which every node and the credential require relatively: the package has no runtime
  * dependencies. Left to n8n: `n8n-workflow` (a peer dependency) and `zod`, which n8n ships
  * (3.25.76, the v3 API core uses) and puts on the module path of community packages
- * (NODE_PATH, set in n8n's load-nodes-and-credentials). Icons and codex files are copied
- * beside their nodes.
+ * (NODE_PATH, set in n8n's load-nodes-and-credentials). Icons are copied beside their
+ * nodes; codex files too, their `#anchor` links resolved against package.json's `homepage`
+ * (the one place the project's URL is written); output schemas (`__schema__/`) as they are.
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -23,7 +24,20 @@ const ENTRIES = [
 	'nodes/Panel/Panel.node.ts',
 	'nodes/PanelTrigger/PanelTrigger.node.ts',
 ];
-const ASSETS = /\.(svg|png|node\.json)$/;
+const ASSETS = /\.(svg|png)$/;
+const CODEX = /\.node\.json$/;
+const SCHEMA_DIR = '__schema__';
+const { homepage } = require('../package.json');
+const DOCS_BASE = homepage.replace(/#.*$/, '');
+
+/** A codex file with every `#anchor` documentation link made absolute. */
+function resolveCodexLinks(text) {
+	const codex = JSON.parse(text);
+	for (const links of Object.values(codex.resources ?? {})) {
+		for (const link of links) if (typeof link.url === 'string' && link.url.startsWith('#')) link.url = `${DOCS_BASE}${link.url}`;
+	}
+	return `${JSON.stringify(codex, null, '\t')}\n`;
+}
 
 function log(msg) {
 	process.stderr.write(`[n8n-nodes-panel build] ${msg}\n`);
@@ -65,10 +79,13 @@ async function main() {
 		await esbuild.build({ ...common, entryPoints: [path.join(root, entry)], outfile, plugins: [vendorCore(outfile)] });
 	}
 	for (const dir of ['nodes/Panel', 'nodes/PanelTrigger', 'credentials']) {
+		fs.mkdirSync(path.join(dist, dir), { recursive: true });
 		for (const file of fs.readdirSync(path.join(root, dir))) {
-			if (!ASSETS.test(file)) continue;
-			fs.mkdirSync(path.join(dist, dir), { recursive: true });
-			fs.copyFileSync(path.join(root, dir, file), path.join(dist, dir, file));
+			const from = path.join(root, dir, file);
+			const to = path.join(dist, dir, file);
+			if (ASSETS.test(file)) fs.copyFileSync(from, to);
+			else if (CODEX.test(file)) fs.writeFileSync(to, resolveCodexLinks(fs.readFileSync(from, 'utf8')));
+			else if (file === SCHEMA_DIR) fs.cpSync(from, to, { recursive: true });
 		}
 	}
 	log('done');

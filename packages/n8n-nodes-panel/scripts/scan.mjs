@@ -6,6 +6,9 @@
  * "source" leg); then lints the tarball's .js once more with the recommended config of
  * @n8n/eslint-plugin-community-nodes@0.32.0 (the scanner pins an older copy). Prints a JSON
  * summary on stdout; exits 1 on any violation.
+ *   node scripts/scan.mjs                      packs first, then scans that tarball
+ *   node scripts/scan.mjs --tarball <file.tgz> scans a tarball already packed (the release
+ *                                              workflow scans the exact file it publishes)
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -33,12 +36,14 @@ const scanner = await import(path.join(path.dirname(scannerPath), 'scanner', 'sc
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-nodes-panel-scan-'));
 try {
-	const tarball = pack(path.join(work, 'pack'));
+	const given = process.argv.indexOf('--tarball');
+	const tarball = given > 0 ? path.resolve(process.argv[given + 1]) : pack(path.join(work, 'pack'));
 	const unpacked = path.join(work, 'unpacked');
 	fs.mkdirSync(unpacked);
 	execFileSync('tar', ['-xzf', tarball, '-C', unpacked]);
 	const pkgDir = path.join(unpacked, 'package');
-	const jsFiles = execFileSync('find', [pkgDir, '-name', '*.js'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+	const allFiles = execFileSync('find', [pkgDir, '-type', 'f'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+	const jsFiles = allFiles.filter((f) => f.endsWith('.js'));
 
 	const dist = await scanner.analyzePackage(pkgDir, ['**/*.js', 'package.json']);
 	const source = await scanner.analyzePackage(root, scanner.SOURCE_FILE_PATTERNS);
@@ -68,6 +73,7 @@ try {
 	const summary = {
 		tarball: path.basename(tarball),
 		tarballBytes: fs.statSync(tarball).size,
+		files: allFiles.map((f) => path.relative(pkgDir, f)).sort(),
 		jsFiles: jsFiles.map((f) => path.relative(pkgDir, f)),
 		dependencies: Object.keys(pkg.dependencies ?? {}),
 		scannerDistLeg: { passed: dist.passed, message: dist.message, details: dist.details },

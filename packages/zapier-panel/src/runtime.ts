@@ -32,7 +32,8 @@ function lowerCaseHeaders(headers: { forEach(cb: (value: string, name: string) =
 }
 
 export function createZapierRuntime(z: ZObject, bundle: Bundle): PanelRuntime {
-  const apiKey = String(bundle.authData.api_key ?? '');
+  // Trimmed: a key pasted with a space or newline around it still works.
+  const apiKey = String(bundle.authData.api_key ?? '').trim();
   return {
     async request(req: TransportRequest): Promise<TransportResponse> {
       // The body is encoded here, not passed as `form`: z.request refuses (before sending)

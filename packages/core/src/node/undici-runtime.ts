@@ -38,8 +38,19 @@ const DEFAULT_HEADERS = {
 
 function headerMap(raw: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(raw)) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  for (const k in raw) {
+    const v = raw[k];
+    // undici already gives lower-case names; only lists need joining.
+    out[k] = Array.isArray(v) ? v.join(', ') : v;
+  }
   return out;
+}
+
+/** Where a request goes: parsed once per API URL, not per call. */
+interface Target {
+  url: URL;
+  origin: string;
+  path: string;
 }
 
 export function createNodeRuntime(options: NodeRuntimeOptions): NodeRuntime {
@@ -47,42 +58,60 @@ export function createNodeRuntime(options: NodeRuntimeOptions): NodeRuntime {
     throw new TypeError('createNodeRuntime needs apiKey: the API key from your Panel account.');
   }
   const apiKey = options.apiKey.trim();
+  // The key's part of every body, encoded once.
+  const keyField = encodeForm({ key: apiKey });
   const defaultTimeout = options.timeoutMs ?? 30_000;
   const maxBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
   const agent = new Agent({
     connections: options.connections ?? 8,
     keepAliveTimeout: options.keepAliveTimeoutMs ?? 4_000,
     connectTimeout: options.connectTimeoutMs ?? Math.min(10_000, defaultTimeout),
+    // undici stops reading past the cap (UND_ERR_RES_EXCEEDED_MAX_SIZE), also without a content-length.
+    maxResponseSize: maxBytes,
     // Redirects are not followed: undici only follows with a redirect interceptor, and none is installed.
   });
   const extraHeaders = { ...DEFAULT_HEADERS, ...(options.headers ?? {}) };
+  let lastTarget: Target | null = null;
 
+  function targetOf(href: string): Target {
+    if (lastTarget && lastTarget.url.href === href) return lastTarget;
+    const url = new URL(href);
+    const target = { url, origin: url.origin, path: `${url.pathname}${url.search}` };
+    // A client talks to one URL: remembering the last one spares a parse per call.
+    if (url.href === href) lastTarget = target;
+    return target;
+  }
+
+  /**
+   * Deadlines without a timer per request: headersTimeout bounds the wait for the reply,
+   * bodyTimeout each pause in the body, and the overall deadline is checked as each chunk
+   * arrives (a body trickling in under bodyTimeout is cut at the next chunk after it).
+   */
   async function request(req: TransportRequest): Promise<TransportResponse> {
-    const url = new URL(req.url);
-    const timeoutMs = req.timeoutMs > 0 ? req.timeoutMs : defaultTimeout;
-    const body = encodeForm({ key: apiKey, ...req.form });
-    // One overall deadline, cleared as soon as the reply is read (AbortSignal.timeout would
-    // leave a timer alive for the whole timeout after every request).
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(new DOMException(`no complete reply within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
     try {
-      return await exchange(url, body, timeoutMs, deadline.signal);
-    } finally {
-      clearTimeout(timer);
+      return await exchange(req);
+    } catch (err) {
+      // One error for "too large" whoever noticed it (undici's cap or the declared length).
+      if ((err as { code?: unknown } | null)?.code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') throw new ResponseTooLargeError(maxBytes);
+      throw err;
     }
   }
 
-  async function exchange(url: URL, body: string, timeoutMs: number, signal: AbortSignal): Promise<TransportResponse> {
+  async function exchange(req: TransportRequest): Promise<TransportResponse> {
+    const target = targetOf(req.url);
+    const timeoutMs = req.timeoutMs > 0 ? req.timeoutMs : defaultTimeout;
+    const deadline = Date.now() + timeoutMs;
+    const formBody = encodeForm(req.form);
+    const body = formBody === '' ? keyField : `${keyField}&${formBody}`;
     const res = await agent.request({
-      origin: url.origin,
-      path: `${url.pathname}${url.search}`,
+      origin: target.origin,
+      path: target.path,
       method: 'POST',
       headers: extraHeaders,
       body,
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
-      // The overall deadline also covers a body that trickles in under bodyTimeout.
-      signal,
+      ...(req.signal ? { signal: req.signal as AbortSignal } : {}),
     });
     const headers = headerMap(res.headers);
     const declared = Number(headers['content-length']);
@@ -93,24 +122,24 @@ export function createNodeRuntime(options: NodeRuntimeOptions): NodeRuntime {
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of res.body) {
-      const buf = chunk as Buffer;
-      size += buf.length;
-      if (size > maxBytes) {
+      chunks.push(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      if (Date.now() > deadline) {
         res.body.destroy();
-        throw new ResponseTooLargeError(maxBytes);
+        throw new DOMException(`no complete reply within ${timeoutMs} ms`, 'TimeoutError');
       }
-      chunks.push(buf);
     }
     // Name the redirect target in full, so the error can tell the user the final address.
     const location = headers.location;
     if (res.statusCode >= 300 && res.statusCode < 400 && location) {
       try {
-        headers.location = new URL(location, url).href;
+        headers.location = new URL(location, target.url).href;
       } catch {
         // keep it as sent
       }
     }
-    return { status: res.statusCode, headers, body: Buffer.concat(chunks, size).toString('utf8') };
+    const text = chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks, size).toString('utf8');
+    return { status: res.statusCode, headers, body: text };
   }
 
   return {

@@ -44,11 +44,19 @@ describe('add never sent twice', () => {
     expect(h.sb.orders()).toHaveLength(1);
   });
 
-  it("a 502 from the Panel is its provider's refusal: upstream error, not resent", async () => {
-    h.sb.fault({ kind: 'status', status: 502, action: 'add' });
-    await expect(h.client().add(ORDER)).rejects.toBeInstanceOf(PanelUpstreamError);
+  it.each([
+    ['a 502 without a body', { kind: 'status', status: 502 }, false],
+    ['a 500 with the Panel\'s JSON error, order placed', { kind: 'body', status: 500, body: '{"error":"Internal error"}', processed: true }, true],
+    ['a 502 with the Panel\'s JSON error, nothing placed', { kind: 'body', status: 502, body: '{"error":"Upstream provider returned an error"}' }, false],
+    ['a 503 HTML page, order placed', { kind: 'html', status: 503, processed: true }, true],
+  ] as const)('%s: outcome unknown (a 5xx never proves a refusal), sent once', async (_n, fault, placed) => {
+    h.sb.fault({ ...fault, action: 'add' });
+    const e = await h.client().add(ORDER).catch((x) => x);
+    expect(e).toBeInstanceOf(PanelOrderOutcomeUnknownError);
+    expect(e.message).toMatch(/may have placed this order/);
+    expect(e.httpStatus).toBe(fault.status);
     expect(logged(h.sb, 'add')).toHaveLength(1);
-    expect(h.sb.orders()).toHaveLength(0);
+    expect(h.sb.orders()).toHaveLength(placed ? 1 : 0);
   });
 
   it('a 429 on add proves nothing was done: retried once after Retry-After, one order', async () => {

@@ -10,7 +10,7 @@ import * as order from './actions/order';
 import * as refill from './actions/refill';
 import * as service from './actions/service';
 import { router } from './actions/router';
-import { listSearch, loadOptions } from './methods';
+import { credentialTest, listSearch, loadOptions } from './methods';
 
 /**
  * The Panel node. Layout after n8n's own Airtable v2: one file per operation under
@@ -29,7 +29,7 @@ export class Panel implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'panelApi', required: true }],
+		credentials: [{ name: 'panelApi', required: true, testedBy: 'panelApiTest' }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -51,7 +51,7 @@ export class Panel implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions };
+	methods = { credentialTest, listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

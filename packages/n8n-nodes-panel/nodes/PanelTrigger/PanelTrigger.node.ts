@@ -54,7 +54,7 @@ export class PanelTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Panel Trigger',
 		name: 'panelTrigger',
-		icon: { light: 'file:panel.svg', dark: 'file:panel.dark.svg' },
+		icon: { light: 'file:../Panel/panel.svg', dark: 'file:../Panel/panel.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '=Order status updates',

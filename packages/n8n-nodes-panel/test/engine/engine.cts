@@ -2,9 +2,8 @@
  * n8n's real workflow engine in-process: the published n8n-core (2.41.1) `WorkflowExecute`
  * and `ExecutionLifecycleHooks` run workflows whose Panel nodes are loaded from the built
  * package by n8n-core's own `PackageDirectoryLoader`, as n8n loads a community package.
- * HTTP goes through n8n-core's real `httpRequestWithAuthentication` (axios) to the sandbox;
- * the credentials helper applies the credential's generic `authenticate` the way n8n does
- * (`={{$credentials.x}}` → value) and hands out the decrypted credential.
+ * HTTP goes through n8n-core's real `httpRequest` (axios) to the sandbox; the credentials
+ * helper hands out the decrypted credential.
  * The only stand-ins: a pass-through start node and a no-op node (n8n-nodes-base is not loaded).
  */
 import fs from 'node:fs';
@@ -15,9 +14,7 @@ import {
 	Workflow,
 	type ICredentialDataDecryptedObject,
 	type ICredentialsHelper,
-	type IDataObject,
 	type IExecuteFunctions,
-	type IHttpRequestOptions,
 	type INode,
 	type INodeExecutionData,
 	type INodeType,
@@ -26,7 +23,6 @@ import {
 	type IRunExecutionData,
 	type IWorkflowExecuteAdditionalData,
 	type IConnections,
-	type ICredentialType,
 } from 'n8n-workflow';
 
 // n8n-core keeps instance settings under N8N_USER_FOLDER: a throw-away one, set before loading it.
@@ -56,14 +52,6 @@ export const NOOP = 'test.noOp';
 
 export interface Engine {
 	run(nodes: INode[], connections: IConnections, input?: INodeExecutionData[]): Promise<IRun>;
-	requests: IHttpRequestOptions[];
-}
-
-/** Resolves `={{$credentials.name}}` in a generic authenticate's values, as n8n does for these simple expressions. */
-function resolve(value: unknown, credentials: ICredentialDataDecryptedObject): unknown {
-	if (typeof value !== 'string') return value;
-	const m = /^=\{\{\s*\$credentials\.(\w+)\s*\}\}$/.exec(value);
-	return m ? credentials[m[1] as string] : value;
 }
 
 export async function createEngine(packageDir: string, credentials: Record<string, ICredentialDataDecryptedObject>): Promise<Engine> {
@@ -71,8 +59,6 @@ export async function createEngine(packageDir: string, credentials: Record<strin
 	await loader.loadAll();
 	const types: Record<string, INodeType> = { [START]: passThrough('start', ['input']), [NOOP]: passThrough('noOp', ['organization']) };
 	for (const [name, { type }] of Object.entries(loader.nodeTypes)) types[`${loader.packageName}.${name}`] = type as INodeType;
-	const credentialTypes: Record<string, ICredentialType> = {};
-	for (const [name, { type }] of Object.entries(loader.credentialTypes)) credentialTypes[name] = type;
 
 	const nodeTypes: INodeTypes = {
 		getByName: (type) => types[type] as INodeType,
@@ -84,26 +70,10 @@ export async function createEngine(packageDir: string, credentials: Record<strin
 		getKnownTypes: () => ({}),
 	};
 
-	const requests: IHttpRequestOptions[] = [];
 	const credentialsHelper = mock<ICredentialsHelper>();
 	credentialsHelper.getDecrypted.mockImplementation(async (_data, _details, type) => ({ ...(credentials[type] ?? {}) }));
 	credentialsHelper.getParentTypes.mockReturnValue([]);
 	(credentialsHelper as unknown as { isCredentialUsableByNode: () => boolean }).isCredentialUsableByNode = () => true;
-	credentialsHelper.authenticate.mockImplementation(async (creds, type, options) => {
-		const auth = credentialTypes[type]?.authenticate;
-		const out: IHttpRequestOptions = { ...(options as IHttpRequestOptions) };
-		if (auth && typeof auth === 'object' && auth.type === 'generic') {
-			for (const where of ['body', 'headers', 'qs'] as const) {
-				const props = auth.properties[where] as IDataObject | undefined;
-				if (!props) continue;
-				const target = { ...((out[where] as IDataObject | undefined) ?? {}) };
-				for (const [k, v] of Object.entries(props)) target[k] = resolve(v, creds) as IDataObject[string];
-				(out as unknown as IDataObject)[where] = target;
-			}
-		}
-		requests.push({ url: out.url, method: out.method, body: { action: (out.body as IDataObject | undefined)?.action } });
-		return out;
-	});
 
 	async function run(nodes: INode[], connections: IConnections, input: INodeExecutionData[] = [{ json: {} }]): Promise<IRun> {
 		const workflow = new Workflow({ id: 'engineTestWf0001', nodes, connections, nodeTypes, active: false, settings: { executionOrder: 'v1' } });
@@ -135,5 +105,5 @@ export async function createEngine(packageDir: string, credentials: Record<strin
 		return await done;
 	}
 
-	return { run, requests };
+	return { run };
 }

@@ -87,7 +87,7 @@ describe('the packed package in real n8n', () => {
 		});
 
 		it('Account → Get balance', () => {
-			expect(out('Balance').map((i) => i.json)).toEqual([{ balance: expect.stringMatching(/^\d+\.\d+$/), currency: 'USD' }]);
+			expect(out('Balance').map((i) => i.json)).toEqual([{ balance: expect.stringMatching(/^\d+(\.\d+)?$/), currency: 'USD' }]);
 		});
 
 		it('Service → Get many, all and filtered; Service → Get', () => {
@@ -105,10 +105,10 @@ describe('the packed package in real n8n', () => {
 		});
 
 		it('bills by the type\'s own rule (comment lines, posts × max, fixed package)', () => {
-			expect(out('Create Custom Comments')[0]?.json).toMatchObject({ quantity: 3, quantity_rule: 'comment_lines' });
-			expect(out('Create Custom Comments Package')[0]?.json).toMatchObject({ quantity: 15, quantity_rule: 'posts_x_max' });
-			expect(out('Create Package')[0]?.json).toMatchObject({ quantity: 1000, quantity_rule: 'fixed' });
-			expect(out('Create Default')[0]?.json).toMatchObject({ quantity: 200, quantity_rule: 'sent' });
+			expect(out('Create Custom Comments')[0]?.json).toMatchObject({ quantity: 3, quantity_rule: '3 comments, one per line' });
+			expect(out('Create Custom Comments Package')[0]?.json).toMatchObject({ quantity: 15, quantity_rule: 'Posts 3 × Max 5' });
+			expect(out('Create Package')[0]?.json).toMatchObject({ quantity: 1000, quantity_rule: 'Fixed by the service' });
+			expect(out('Create Default')[0]?.json).toMatchObject({ quantity: 200, quantity_rule: 'Quantity 100 × 2 runs' });
 		});
 
 		it('sends one add per placed order and none for the dry run or refused orders', () => {
@@ -118,7 +118,8 @@ describe('the packed package in real n8n', () => {
 
 		it('Order → Get status of the order just created', () => {
 			const created = out('Create Default')[0]?.json.order;
-			expect(out('Order Status')[0]?.json).toMatchObject({ order: created, status: 'Pending', final: false, error: null });
+			expect(out('Order Status')[0]?.json).toMatchObject({ order: created, status: 'Pending', final: false });
+			expect(out('Order Status')[0]?.json).not.toHaveProperty('error');
 		});
 
 		it('routes refused orders and unknown ids to the error output, naming what to fix', () => {
@@ -133,15 +134,17 @@ describe('the packed package in real n8n', () => {
 		it('Order → Get many statuses keeps a per-id error as data', () => {
 			const items = out('Many Statuses').map((i) => i.json);
 			expect(items.map((i) => i.order)).toEqual([...ids.statuses.map(String), '999999']);
-			expect(items[1]).toMatchObject({ status: 'Completed', final: true, error: null });
+			expect(items[1]).toMatchObject({ status: 'Completed', final: true });
+			expect(items[1]).not.toHaveProperty('error');
 			expect(items[2]?.error).toEqual(expect.any(String));
 		});
 
 		it('Order → Cancel, Order → Refill and Refill → Get status', () => {
-			expect(out('Cancel').map((i) => i.json)).toEqual([{ order: String(ids.toCancel), canceled: true, error: null }]);
+			expect(out('Cancel').map((i) => i.json)).toEqual([{ order: String(ids.toCancel), canceled: true }]);
 			const refill = out('Refill')[0]?.json;
-			expect(refill).toMatchObject({ order: String(ids.completed), refill: expect.any(String), error: null });
-			expect(out('Refill Status')[0]?.json).toMatchObject({ refill: refill?.refill, status: 'Pending', error: null });
+			expect(refill).toEqual({ order: String(ids.completed), refill: expect.any(String) });
+			expect(out('Refill Status')[0]?.json).toMatchObject({ refill: refill?.refill, status: 'Pending' });
+			expect(out('Refill Status')[0]?.json).not.toHaveProperty('error');
 		});
 
 		it('a key the Panel refuses: an authentication error on the error output that says what to fix', () => {
@@ -173,7 +176,8 @@ describe('the packed package in real n8n', () => {
 		expect(items).toHaveLength(1000);
 		items.forEach((item, i) => {
 			expect(item.pairedItem).toEqual({ item: i });
-			expect(item.json).toMatchObject({ order: String(ids.many[i]), status: 'Pending', error: null });
+			expect(item.json).toMatchObject({ order: String(ids.many[i]), status: 'Pending' });
+			expect(item.json).not.toHaveProperty('error');
 		});
 		const requests = sb.requests();
 		process.stderr.write(`[real-n8n] 1,000 items → ${requests.length} requests (${requests.map((r) => r.action).join(', ')})\n`);
@@ -240,8 +244,32 @@ describe('the packed package in real n8n', () => {
 			expect(notTheApi.message).toMatch(/API URL/);
 			const down = await test({ apiUrl: 'http://127.0.0.1:9/api/v2', apiKey: sb.key });
 			expect(down.status).toBe('Error');
+			// Through core (the node's panelApiTest), not n8n's bare "ECONNREFUSED".
+			expect(down.message).toMatch(/^Could not connect to the Panel for "balance" \(ECONNREFUSED.*\)\. Check the API URL's host and port and that the Panel is reachable from here\.$/);
+			expect(notTheApi.message).toMatch(/^The Panel answered "balance" with .* Check the API URL/);
 			process.stderr.write(`[real-n8n] credential test messages: wrong key → ${wrongKey.message} | not the API → ${notTheApi.message} | down → ${down.message}\n`);
 			expect(notTheApi.message + down.message).not.toContain(sb.key);
+		});
+
+		it('the editor\'s node types offer no "Custom API Call" for the Panel node (n8n adds it to its own nodes)', async () => {
+			// The owner was set up by the test above; the editor's node types need a session.
+			const login = await fetch(`${h.baseUrl}/rest/login`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'browser-id': 'panel-n8n-test' },
+				body: JSON.stringify({ emailOrLdapLoginId: 'owner@panel.test', password: 'Panel-integrations-1' }),
+			});
+			expect(login.status).toBe(200);
+			const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+			const res = await fetch(`${h.baseUrl}/types/nodes.json`, { headers: { cookie, 'browser-id': 'panel-n8n-test' } });
+			const body = (await res.json()) as unknown;
+			const types = (Array.isArray(body) ? body : (body as { data: unknown }).data) as Array<{ name: string; properties: Array<{ name: string; options?: Array<{ value: unknown }> }> }>;
+			const offersCustomCall = (t: (typeof types)[number]) =>
+				t.properties.some((p) => ['resource', 'operation'].includes(p.name) && (p.options ?? []).some((o) => o.value === '__CUSTOM_API_CALL__'));
+			const panel = types.filter((t) => t.name === 'n8n-nodes-panel.panel');
+			expect(panel.length).toBeGreaterThan(0);
+			expect(panel.filter(offersCustomCall)).toEqual([]);
+			// Control: the same check does find it on n8n's own nodes whose credential has `authenticate`.
+			expect(types.some(offersCustomCall)).toBe(true);
 		});
 
 		it('starts one execution per final status change the sandbox fires, with normalised items and the raw body', async () => {

@@ -1,8 +1,8 @@
 /**
  * Mocked n8n contexts (jest-mock-extended) for unit tests. The HTTP helper is the one piece
- * with behaviour: it does what n8n's `httpRequestWithAuthentication` does with our credential
- * (adds `key` to the form body per the credential's `authenticate`) and sends the request to
- * a real sandbox Panel over loopback, returning n8n's full-response shape.
+ * with behaviour: it does what n8n's `httpRequest` does with our options (a form-encoded POST,
+ * no redirects followed, the full response without throwing on a status) against a real
+ * sandbox Panel over loopback.
  */
 import { mock } from 'jest-mock-extended';
 import type { IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions, INode, INodeExecutionData } from 'n8n-workflow';
@@ -22,16 +22,23 @@ export interface Creds {
 }
 
 export interface HttpCall {
-	credential: string;
 	options: IHttpRequestOptions;
 }
 
-/** n8n's helper, emulated: key into the body (generic authenticate), form-encoded POST, full response. */
-export function httpHelper(creds: Creds, calls: HttpCall[]) {
-	return jest.fn(async (credential: string, options: IHttpRequestOptions) => {
-		calls.push({ credential, options: JSON.parse(JSON.stringify(options)) });
-		const body = new URLSearchParams({ ...(options.body as Record<string, string>), key: creds.apiKey });
-		const res = await fetch(options.url, { method: options.method, headers: options.headers as Record<string, string>, body, redirect: 'manual' });
+/** n8n's helper, emulated: form-encoded POST of the body as given, full response. */
+export function httpHelper(calls: HttpCall[]) {
+	return jest.fn(async (options: IHttpRequestOptions) => {
+		calls.push({ options: JSON.parse(JSON.stringify(options)) });
+		const body = new URLSearchParams({ ...(options.body as Record<string, string>) });
+		let res: Response;
+		try {
+			res = await fetch(options.url, { method: options.method, headers: options.headers as Record<string, string>, body, redirect: 'manual' });
+		} catch (error) {
+			// n8n's helper (axios) puts the socket error's code on the error itself.
+			const cause = (error as { cause?: { code?: string; errors?: Array<{ code?: string }> } }).cause;
+			const code = cause?.code ?? cause?.errors?.[0]?.code;
+			throw Object.assign(new Error(code ? `${code === 'ECONNREFUSED' ? 'connect ' : ''}${code}` : 'request failed'), { code });
+		}
 		const headers: Record<string, string> = {};
 		res.headers.forEach((v, k) => (headers[k] = v));
 		return { statusCode: res.status, headers, body: await res.text() };
@@ -39,6 +46,11 @@ export function httpHelper(creds: Creds, calls: HttpCall[]) {
 }
 
 type Params = Record<string, unknown>;
+
+/** n8n's logger, recording (core logs retries through it). */
+export function testLogger() {
+	return { debug: jest.fn(), info: jest.fn(), warn: jest.fn(), error: jest.fn() };
+}
 
 function getParam(params: Params, name: string, fallback: unknown, opts?: { extractValue?: boolean }) {
 	let value = name in params ? params[name] : fallback;
@@ -69,7 +81,8 @@ export function executeContext({
 	ctx.getCredentials.mockResolvedValue({ ...creds });
 	ctx.getNodeParameter.mockImplementation(((name: string, i: number, fallback?: unknown, opts?: { extractValue?: boolean }) =>
 		getParam(byItem(i), name, fallback, opts)) as never);
-	(ctx.helpers as unknown as Record<string, unknown>).httpRequestWithAuthentication = httpHelper(creds, calls);
+	(ctx.helpers as unknown as Record<string, unknown>).httpRequest = httpHelper(calls);
+	Object.assign(ctx, { logger: testLogger() });
 	return { ctx, calls };
 }
 
@@ -78,6 +91,7 @@ export function loadOptionsContext({ creds, current = {}, calls = [] }: { creds:
 	ctx.getNode.mockReturnValue(NODE);
 	ctx.getCredentials.mockResolvedValue({ ...creds });
 	ctx.getCurrentNodeParameter.mockImplementation(((name: string) => current[name]) as never);
-	(ctx.helpers as unknown as Record<string, unknown>).httpRequestWithAuthentication = httpHelper(creds, calls);
+	(ctx.helpers as unknown as Record<string, unknown>).httpRequest = httpHelper(calls);
+	Object.assign(ctx, { logger: testLogger() });
 	return { ctx, calls };
 }

@@ -3,7 +3,6 @@ import { createHmac } from 'node:crypto';
 import { mock } from 'jest-mock-extended';
 import type { IWebhookFunctions } from 'n8n-workflow';
 import { PanelTrigger } from '../../nodes/PanelTrigger/PanelTrigger.node';
-import { PanelApi } from '../../credentials/PanelApi.credentials';
 
 const trigger = new PanelTrigger();
 const body = (o: Record<string, unknown> = {}) => JSON.stringify({ order_id: 1487, status: 'Completed', remains: 0, start_count: 8421, charge: 4.5, ...o });
@@ -99,18 +98,5 @@ describe('Panel Trigger', () => {
 		expect((await call({ staticData, raw: body({ status: 'Partial', remains: 5 }) }).run()).workflowData).toHaveLength(1);
 		expect(JSON.parse(JSON.stringify(staticData))).toEqual({ seen: expect.any(Object) });
 		expect((await call({ staticData, options: { dropDuplicates: false } }).run()).workflowData).toHaveLength(1);
-	});
-});
-
-describe('Panel API credential', () => {
-	const cred = new PanelApi();
-	it('puts the key in the form body through n8n, and tests with a balance call', () => {
-		expect(cred.authenticate).toEqual({ type: 'generic', properties: { body: { key: '={{$credentials.apiKey}}' } } });
-		expect(cred.test.request).toMatchObject({ method: 'POST', url: '={{$credentials.apiUrl}}', body: { action: 'balance' } });
-		const rules = cred.test.rules as Array<{ type: string; properties: { key?: string; value: unknown; message: string } }>;
-		expect(rules.find((r) => r.type === 'responseSuccessBody')).toMatchObject({ properties: { key: 'balance', value: undefined, message: expect.stringMatching(/API URL/) } });
-		expect(rules.find((r) => r.properties.value === 401)?.properties.message).toMatch(/rejected the API key/);
-		expect(rules.find((r) => r.properties.value === 404)?.properties.message).toMatch(/API URL/);
-		expect(cred.properties.find((p) => p.name === 'apiKey')?.typeOptions).toEqual({ password: true });
 	});
 });

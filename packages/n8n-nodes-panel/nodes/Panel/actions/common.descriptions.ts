@@ -2,14 +2,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 /** The service picker: a searchable list of the Panel's catalog, an id, or an expression. */
-export function serviceLocator(displayOptions: INodeProperties['displayOptions']): INodeProperties {
+export function serviceLocator(
+	displayOptions: INodeProperties['displayOptions'],
+	description = 'The service from the Panel\'s catalog',
+): INodeProperties {
 	return {
 		displayName: 'Service',
 		name: 'service',
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		description: 'The service from the Panel\'s catalog',
+		description,
 		displayOptions,
 		modes: [
 			{

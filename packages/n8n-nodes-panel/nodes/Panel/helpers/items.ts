@@ -6,6 +6,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { PanelNotFoundError } from '@panel/core';
 import { toNodeError } from './errors';
+import { resultOutput } from './output';
 
 export function errorItem(ctx: IExecuteFunctions, error: unknown, itemIndex: number): INodeExecutionData {
 	const nodeError = toNodeError(ctx.getNode(), error, itemIndex);
@@ -97,5 +98,5 @@ export function oneResultOrFail(result: { error: string | null }, noun: string, 
 	if (result.error !== null) {
 		throw new PanelNotFoundError(`${noun} ${id}: ${result.error}. Check the ${noun.toLowerCase()} ID.`, { id });
 	}
-	return { ...result };
+	return resultOutput(result);
 }

@@ -5,6 +5,26 @@ import { createPanelClient } from '../transport';
 import { toNodeError } from '../helpers/errors';
 
 const PAGE_SIZE = 100;
+/**
+ * n8n 2.41 draws each picker row on one line (nowrap, cut with an ellipsis at the end, about
+ * 60 characters wide in a usual panel), so a long name is cut here instead, keeping the
+ * rate and min–max — what a buyer compares — inside the visible part.
+ */
+const NAME_MAX = 32;
+
+function shortName(name: string): string {
+	const flat = name.replace(/\s+/g, ' ').trim();
+	return flat.length > NAME_MAX ? `${flat.slice(0, NAME_MAX - 1).trimEnd()}…` : flat;
+}
+
+/**
+ * One picker row: the id, the name, then what a buyer compares (rate per 1000, min–max); the
+ * order type last when the list is not already filtered by one.
+ */
+function serviceRow(s: Service, withType: boolean): string {
+	const type = withType ? ` · ${s.type ?? s.type_raw}` : '';
+	return `#${s.service} ${shortName(s.name)} · ${s.rate}/1k · ${s.min}–${s.max}${type}`;
+}
 
 function selectedOrderType(ctx: ILoadOptionsFunctions): string | undefined {
 	try {
@@ -43,10 +63,7 @@ export async function searchServices(
 	const start = Number(paginationToken ?? 0) || 0;
 	const page = found.slice(start, start + PAGE_SIZE);
 	return {
-		results: page.map((s) => ({
-			name: `${s.service} · ${s.name} (${s.type_raw}, ${s.rate} per 1000, ${s.min}–${s.max})`,
-			value: s.service,
-		})),
+		results: page.map((s) => ({ name: serviceRow(s, type === undefined), value: s.service })),
 		...(start + PAGE_SIZE < found.length ? { paginationToken: String(start + PAGE_SIZE) } : {}),
 	};
 }

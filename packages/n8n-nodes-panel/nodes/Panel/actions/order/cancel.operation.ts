@@ -1,6 +1,7 @@
 /** Order → Cancel: the listed orders of one item in one request; one output item per order. */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { forEachItem } from '../../helpers/items';
+import { resultOutput } from '../../helpers/output';
 import { orderIdsField } from '../common.descriptions';
 import { readIdList } from '../ids';
 import type { OperationContext } from '../types';
@@ -18,6 +19,6 @@ export async function execute(
 	{ client }: OperationContext,
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) =>
-		(await client.cancel(readIdList(this, 'orderIds', i, 'Order IDs'))).map((r) => ({ ...r })),
+		(await client.cancel(readIdList(this, 'orderIds', i, 'Order IDs'))).map(resultOutput),
 	);
 }

@@ -4,7 +4,7 @@
  * An order is sent once: a failure that may have placed it is reported, never retried here.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { orderTypeOf, PanelValidationError, type OrderTypeName, type PreparedOrder } from '@panel/core';
+import { orderTypeOf, PanelValidationError, type OrderTypeName, type PreparedOrder, type QuantityRule } from '@panel/core';
 import { forEachItem } from '../../helpers/items';
 import { findService } from '../catalog';
 import { serviceLocator } from '../common.descriptions';
@@ -24,7 +24,10 @@ export const description: INodeProperties[] = [
 		description: 'The type of the service to order: it decides which fields the order needs',
 		displayOptions: { show },
 	},
-	serviceLocator({ show }),
+	serviceLocator(
+		{ show },
+		'The service to order. The list shows only services of the chosen Order Type; a service picked before the type changed is refused before anything is sent.',
+	),
 	...orderTypeProperties(show),
 	{
 		displayName: 'Options',
@@ -46,13 +49,21 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+/** How the billed quantity was worked out, in the form's own words (core names the rule). */
+const QUANTITY_RULE_TEXT: Record<QuantityRule, (form: Record<string, string>) => string> = {
+	sent: (f) => (Number(f.runs ?? 1) > 1 ? `Quantity ${f.quantity} × ${f.runs} runs` : `Quantity ${f.quantity}`),
+	comment_lines: (f) => `${(f.comments ?? '').split('\n').filter((l) => l.trim() !== '').length} comments, one per line`,
+	posts_x_max: (f) => `Posts ${f.posts ?? 1} × Max ${f.max}`,
+	fixed: () => 'Fixed by the service',
+};
+
 function summary(prepared: PreparedOrder): IDataObject {
 	const out: IDataObject = {
 		service: prepared.service.service,
 		service_name: prepared.service.name,
 		type: prepared.type,
 		quantity: prepared.quantity,
-		quantity_rule: prepared.quantity_rule,
+		quantity_rule: QUANTITY_RULE_TEXT[prepared.quantity_rule](prepared.form),
 		charge_estimate: prepared.charge,
 	};
 	if (prepared.currency !== undefined) out.currency = prepared.currency;
@@ -70,7 +81,7 @@ export async function execute(
 		const actual = orderTypeOf(service);
 		if (actual !== selected) {
 			throw new PanelValidationError(
-				`Service ${service.service} ("${service.name}") is a ${actual} service, but Order Type is ${selected}: set Order Type to ${actual}, or pick a ${selected} service.`,
+				`Service ${service.service} ("${service.name}") has order type ${actual}, but Order Type is set to ${selected}: set Order Type to ${actual}, or pick another service (the Service list shows only ${selected} services).`,
 				{ field: ORDER_TYPE_PARAMETER },
 			);
 		}

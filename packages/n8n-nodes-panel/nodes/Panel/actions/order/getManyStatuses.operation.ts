@@ -5,6 +5,7 @@
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { acrossItems } from '../../helpers/items';
+import { resultOutput } from '../../helpers/output';
 import { orderIdsField } from '../common.descriptions';
 import { readIdList } from '../ids';
 import type { OperationContext } from '../types';
@@ -26,6 +27,6 @@ export async function execute(
 		items,
 		(i) => readIdList(this, 'orderIds', i, 'Order IDs'),
 		async (ids) => await client.statuses(ids),
-		(results) => results.map((r) => ({ ...r })),
+		(results) => results.map(resultOutput),
 	);
 }

@@ -5,7 +5,15 @@
  * Nothing here names a Panel field: names, labels, kinds and defaults all come from core.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { ORDER_TYPES, ORDER_TYPE_NAMES, orderFields, type OrderField, type OrderInput, type OrderTypeName } from '@panel/core';
+import {
+	ORDER_TYPES,
+	ORDER_TYPE_NAMES,
+	orderFields,
+	type OrderField,
+	type OrderInput,
+	type OrderTypeName,
+	type QuantityRule,
+} from '@panel/core';
 
 export const ORDER_TYPE_PARAMETER = 'orderType';
 export const ADDITIONAL_FIELDS_PARAMETER = 'additionalFields';
@@ -31,12 +39,28 @@ const KIND: Record<OrderField['kind'], (f: OrderField) => Partial<INodePropertie
 	date: () => ({ type: 'string', default: '', placeholder: 'YYYY-MM-DD' }),
 };
 
-function toProperty(field: OrderField): INodeProperties {
+/**
+ * The field core checks against the service's min–max, by quantity rule. Its default (the
+ * field's own minimum) cannot know the service, so the field says where the bounds are shown.
+ */
+const BOUNDED_FIELD: Record<QuantityRule, string | null> = {
+	sent: 'quantity',
+	posts_x_max: 'max',
+	comment_lines: null,
+	fixed: null,
+};
+
+export const BOUNDS_HINT =
+	'Must lie within the service\'s min–max, shown beside each service in the Service list; checked before the order is sent';
+
+function toProperty(field: OrderField, type?: OrderTypeName): INodeProperties {
+	const bounded = type !== undefined && BOUNDED_FIELD[ORDER_TYPES[type].quantityRule] === field.name;
 	return {
 		displayName: field.label,
 		name: field.name,
 		description: field.description,
 		...KIND[field.kind](field),
+		...(bounded ? { hint: BOUNDS_HINT } : {}),
 	} as INodeProperties;
 }
 
@@ -56,7 +80,7 @@ export function orderTypeProperties(show: IDataObject): INodeProperties[] {
 			});
 		}
 		for (const field of fields.filter((f) => f.required)) {
-			out.push({ ...toProperty(field), required: true, displayOptions });
+			out.push({ ...toProperty(field, type), required: true, displayOptions });
 		}
 		const optional = fields.filter((f) => !f.required);
 		if (optional.length > 0) {
@@ -67,7 +91,7 @@ export function orderTypeProperties(show: IDataObject): INodeProperties[] {
 				placeholder: 'Add Field',
 				default: {},
 				displayOptions,
-				options: optional.map(toProperty).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+				options: optional.map((f) => toProperty(f, type)).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 			});
 		}
 	}

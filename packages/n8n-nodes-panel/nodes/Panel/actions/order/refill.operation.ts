@@ -2,6 +2,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { PanelApiError } from '@panel/core';
 import { forEachItem } from '../../helpers/items';
+import { resultOutput } from '../../helpers/output';
 import { orderIdField } from '../common.descriptions';
 import { readId } from '../ids';
 import type { OperationContext } from '../types';
@@ -23,6 +24,6 @@ export async function execute(
 		if (result.error !== null) {
 			throw new PanelApiError(`The Panel refused to refill order ${result.order}: ${result.error}`, { panelMessage: result.error });
 		}
-		return { ...result };
+		return resultOutput(result);
 	});
 }

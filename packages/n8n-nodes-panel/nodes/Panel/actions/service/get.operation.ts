@@ -1,6 +1,7 @@
 /** Service → Get: one service of the catalog by id. */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { forEachItem } from '../../helpers/items';
+import { serviceOutput } from '../../helpers/output';
 import { serviceLocator } from '../common.descriptions';
 import { findService } from '../catalog';
 import { readLocatorId } from '../ids';
@@ -16,6 +17,6 @@ export async function execute(
 	return await forEachItem(
 		this,
 		items,
-		async (i) => ({ ...findService(await catalog(), readLocatorId(this, 'service', i, 'Service')) }) as IDataObject,
+		async (i) => serviceOutput(findService(await catalog(), readLocatorId(this, 'service', i, 'Service'))),
 	);
 }

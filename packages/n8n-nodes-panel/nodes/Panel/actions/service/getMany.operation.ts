@@ -1,7 +1,8 @@
 /** Service → Get many: the catalog, filtered by category, type and name, with Return All / Limit. */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { Service } from '@panel/core';
 import { forEachItem } from '../../helpers/items';
+import { serviceOutput } from '../../helpers/output';
 import { orderTypeOptions } from '../order/orderTypeFields';
 import type { OperationContext } from '../types';
 
@@ -84,6 +85,6 @@ export async function execute(
 		const filters = this.getNodeParameter('filters', i, {}) as ServiceFilters;
 		const found = (await catalog()).filter((s) => matches(s, filters));
 		const list = returnAll ? found : found.slice(0, this.getNodeParameter('limit', i) as number);
-		return list.map((s) => ({ ...s }) as IDataObject);
+		return list.map(serviceOutput);
 	});
 }
