@@ -278,6 +278,8 @@ describe('"Custom API Call"', () => {
 
 describe('the browser console', () => {
 	it('reported no error other than the documented harmless ones', () => {
+		// Every console error, ignored or not, is kept beside the screenshots for a look.
+		fs.writeFileSync(path.join(ARTIFACTS, 'console-errors.txt'), consoleErrors.map((e) => `${e}\n`).join(''));
 		const unexpected = consoleErrors.filter((e) => !IGNORED_CONSOLE.some((i) => i.pattern.test(e)));
 		expect(unexpected).toEqual([]);
 	});
