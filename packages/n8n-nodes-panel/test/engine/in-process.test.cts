@@ -59,9 +59,11 @@ describe('n8n-core WorkflowExecute with the built package', () => {
 		expect(output(run, 'Order Status')?.[0]?.json).not.toHaveProperty('error');
 		expect(output(run, 'Dry Run')?.[0]?.json).toMatchObject({ dry_run: true, charge_estimate: '0.3355' });
 		expect(output(run, 'Subscriptions Refused')?.map((i) => Object.keys(i.json))).toEqual([['error']]);
-		expect(output(run, 'Wrong Type Refused')?.[0]?.json.error).toMatch(/Order Type/);
-		expect(output(run, 'Quantity Refused')?.[0]?.json.error).toMatch(/quantity/i);
-		expect(output(run, 'Unknown Order Error')?.[0]?.json.error).toMatch(/999999/);
+		expect(output(run, 'Wrong Type Refused')?.[0]?.json).toEqual({
+			error: 'Service 1 ("Instagram Followers [Real, 30 days refill]") has order type Default, but Order Type is set to Poll: set Order Type to Default, or pick another service (the Service list shows only Poll services).',
+		});
+		expect(output(run, 'Quantity Refused')?.[0]?.json).toEqual({ error: 'Quantity ("quantity") must be between 50 and 10000 for service 1 (Default), got 1.' });
+		expect(output(run, 'Unknown Order Error')?.[0]?.json).toEqual({ error: 'Order 999999: Incorrect order ID. Check the order ID.' });
 		expect(output(run, 'Many Statuses')?.map((i) => i.json.order)).toEqual([String(toCancel), String(completed), '999999']);
 		expect(output(run, 'Cancel')?.[0]?.json).toEqual({ order: String(toCancel), canceled: true });
 		expect(output(run, 'Refill Status')?.[0]?.json).toMatchObject({ status: 'Pending' });
