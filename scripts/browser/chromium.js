@@ -27,7 +27,7 @@ function ensureChromium({ log = () => {} } = {}) {
 	log('installing Debian\'s chromium package (apt-get, ~2-3 min)');
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	execFileSync('apt-get', ['update', '-q'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-	execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'chromium'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+	execFileSync('apt-get', ['install', '-y', '-q', 'chromium'], { stdio: ['ignore', 'ignore', 'inherit'], env });
 	const installed = findChromium();
 	if (!installed) throw new Error('apt-get installed chromium, but no binary was found at /usr/bin/chromium');
 	return installed;
