@@ -286,7 +286,7 @@ async function main() {
     // Each manual example runs once on n8n's real engine, against the sandbox.
     for (const [id, node, check] of /** @type {const} */ ([
       [wf.IDS.order, 'Read its status', (/** @type {any[]} */ items) => items.length === 1 && /^\d+$/.test(String(items[0].json.order))],
-      [wf.IDS.batch, 'Status of each order', (/** @type {any[]} */ items) => items.length === wf.BATCH_SIZE && items.every((i) => i.json.error === null)],
+      [wf.IDS.batch, 'Status of each order', (/** @type {any[]} */ items) => items.length === wf.BATCH_SIZE && items.every((i) => !('error' in i.json))],
     ])) {
       const before = sb.requests().length;
       const { run } = await h.execute(id);
