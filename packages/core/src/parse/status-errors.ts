@@ -50,6 +50,9 @@ function waitPhrase(ms: number | undefined): string {
   return ms !== undefined ? `; it asks to wait ${Math.ceil(ms / 1000)} s` : '';
 }
 
+/** Actions whose request carries no order, refill or service id. */
+const SENDS_NO_ID = new Set(['balance', 'services']);
+
 const BY_STATUS: Record<number, Row> = {
   400: (c) =>
     new PanelBadRequestError(
@@ -68,11 +71,14 @@ const BY_STATUS: Record<number, Row> = {
       `The Panel account has too little balance for "${c.action}" (HTTP 402)${quoted(c.panelMessage)}. Top up the Panel account, or lower the quantity.`,
       c.withMsg,
     ),
+  // An action that sends no id can only be "not found" because the URL is wrong.
   404: (c) =>
     new PanelNotFoundError(
       c.isHtml
         ? `The Panel answered "${c.action}" with an HTML "not found" page (HTTP 404). Check the API URL: it must be the Panel's API endpoint (e.g. https://your-panel/api/v2).`
-        : `The Panel does not know the id sent with "${c.action}" (HTTP 404)${quoted(c.panelMessage)}. Check the order, refill or service id.`,
+        : SENDS_NO_ID.has(c.action)
+          ? `Nothing answers "${c.action}" at this API URL (HTTP 404)${quoted(c.panelMessage)}. Check the API URL: it must be the Panel's API endpoint (e.g. https://your-panel/api/v2).`
+          : `The Panel does not know the id sent with "${c.action}" (HTTP 404)${quoted(c.panelMessage)}. Check the order, refill or service id.`,
       c.withMsg,
     ),
   408: (c) =>

@@ -35,11 +35,14 @@ describe('Panel node description', () => {
 		}
 	});
 
-	it('Create\'s service picker says it follows Order Type (its list is filtered by it and reloaded when it changes)', () => {
+	it('Create\'s service picker depends on Order Type (n8n clears it and reloads its list when the type changes), and says so', () => {
 		const picker = d.properties.find((p) => p.name === 'service' && (p.displayOptions?.show?.operation as string[]).includes('create'));
+		expect(picker?.typeOptions).toEqual({ loadOptionsDependsOn: ['orderType'] });
 		expect(picker?.description).toBe(
-			'The service to order. The list shows only services of the chosen Order Type; a service picked before the type changed is refused before anything is sent.',
+			'The service to order. The list shows only services of the chosen Order Type; changing the type clears the service (an ID or expression of another type is refused before anything is sent).',
 		);
+		const getPicker = d.properties.find((p) => p.name === 'service' && (p.displayOptions?.show?.operation as string[]).includes('get'));
+		expect(getPicker?.typeOptions).toBeUndefined();
 	});
 
 	it('the field checked against the service\'s min–max says so (its default cannot know the service)', () => {

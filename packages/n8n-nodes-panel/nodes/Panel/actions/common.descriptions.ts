@@ -5,6 +5,7 @@ import type { INodeProperties } from 'n8n-workflow';
 export function serviceLocator(
 	displayOptions: INodeProperties['displayOptions'],
 	description = 'The service from the Panel\'s catalog',
+	dependsOn?: string[],
 ): INodeProperties {
 	return {
 		displayName: 'Service',
@@ -14,6 +15,9 @@ export function serviceLocator(
 		required: true,
 		description,
 		displayOptions,
+		// n8n's editor empties a resource locator when a parameter it depends on changes, so a
+		// service of the old Order Type cannot stay selected (and its list reloads).
+		...(dependsOn ? { typeOptions: { loadOptionsDependsOn: dependsOn } } : {}),
 		modes: [
 			{
 				displayName: 'From List',

@@ -35,7 +35,8 @@ export const description: INodeProperties[] = [
 	},
 	serviceLocator(
 		{ show },
-		'The service to order. The list shows only services of the chosen Order Type; a service picked before the type changed is refused before anything is sent.',
+		'The service to order. The list shows only services of the chosen Order Type; changing the type clears the service (an ID or expression of another type is refused before anything is sent).',
+		[ORDER_TYPE_PARAMETER],
 	),
 	...orderTypeProperties(show),
 	{
