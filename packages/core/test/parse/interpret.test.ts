@@ -77,6 +77,12 @@ describe('interpretResponse: HTTP errors', () => {
     expect(err.message).toMatch(/Check the API URL/);
   });
 
+  it.each(['balance', 'services'])('a 404 with JSON on "%s" (which sends no id) points at the API URL, not at an id', (action) => {
+    const err = caught(() => interpretResponse(action, reply(404, { error: 'Not found' })));
+    expect(err).toBeInstanceOf(PanelNotFoundError);
+    expect(err.message).toBe(`Nothing answers "${action}" at this API URL (HTTP 404): "Not found". Check the API URL: it must be the Panel's API endpoint (e.g. https://your-panel/api/v2).`);
+  });
+
   it('429 reads Retry-After in seconds or as an HTTP date', () => {
     const secs = caught(() => interpretResponse('status', reply(429, '', { 'Retry-After': '7' }))) as PanelRateLimitError;
     expect(secs.retryAfterMs).toBe(7000);

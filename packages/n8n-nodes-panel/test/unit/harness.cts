@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { NodeApiError, NodeOperationError, type INodeExecutionData } from 'n8n-workflow';
 import { startSandbox, type Sandbox } from '@panel/sandbox';
 import { Panel } from '../../nodes/Panel/Panel.node';
+import { catalogCache } from '../../nodes/Panel/actions/catalog';
 import { executeContext, type Creds, type HttpCall } from './context.cjs';
 
 export const node = new Panel();
@@ -27,6 +28,8 @@ export function useSandbox(): Harness {
 	beforeEach(() => {
 		h.sb.clearRequests();
 		h.sb.clearFaults();
+		// The catalog cache lives as long as the process (as in n8n): each test starts cold.
+		catalogCache.clear();
 	});
 	return h;
 }

@@ -12,6 +12,7 @@ const PAGE_SIZE = 100;
  * rate and min–max — what a buyer compares — inside the visible part.
  */
 const NAME_MAX = 32;
+const ROW_CHARS = 60;
 
 function shortName(name: string): string {
 	const flat = name.replace(/\s+/g, ' ').trim();
@@ -24,9 +25,11 @@ function shortName(name: string): string {
  */
 function serviceRow(s: Service, withType: boolean): string {
 	const type = withType ? ` · ${s.type ?? s.type_raw}` : '';
-	// Features last: a row cut at the editor's width loses them before the rate or min–max.
+	const row = `#${s.service} ${shortName(s.name)} · ${s.rate}/1k · ${s.min}–${s.max}${type}`;
+	// The service's features (refill, cancel, drip-feed) when the row still fits; Service →
+	// Get and Get Many always carry them as fields.
 	const features = serviceFeatures(s);
-	return `#${s.service} ${shortName(s.name)} · ${s.rate}/1k · ${s.min}–${s.max}${type}${features ? ` · ${features}` : ''}`;
+	return features && row.length + 3 + features.length <= ROW_CHARS ? `${row} · ${features}` : row;
 }
 
 function selectedOrderType(ctx: ILoadOptionsFunctions): string | undefined {

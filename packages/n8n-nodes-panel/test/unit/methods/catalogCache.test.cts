@@ -4,8 +4,6 @@ import { loadOptionsContext } from '../context.cjs';
 import { node, rl, run, useSandbox } from '../harness.cjs';
 
 const h = useSandbox();
-// The cache lives as long as the process (as in n8n): each test starts cold.
-beforeEach(() => catalogCache.clear());
 
 describe('catalog cache (per credential, shared by picker, options and runs)', () => {
 	const { searchServices } = node.methods.listSearch;

@@ -10,9 +10,9 @@ describe('searchServices', () => {
 	it('rows: id and name, then rate per 1000 and min–max, the type only when not filtered by one', async () => {
 		const all = await searchServices.call(ctx());
 		expect(all.results).toHaveLength(h.sb.catalog().length);
-		expect(all.results[0]).toEqual({ name: '#1 Instagram Followers [Real, 30 d… · 0.90/1k · 50–10000 · Default', value: '1' });
+		expect(all.results[0]).toEqual({ name: '#1 Instagram Followers [Real, 30 d… · 0.9/1k · 50–10000 · Default', value: '1' });
 		const defaults = await searchServices.call(ctx({ orderType: 'Default' }));
-		expect(defaults.results[0]).toEqual({ name: '#1 Instagram Followers [Real, 30 d… · 0.90/1k · 50–10000', value: '1' });
+		expect(defaults.results[0]).toEqual({ name: '#1 Instagram Followers [Real, 30 d… · 0.9/1k · 50–10000', value: '1' });
 	});
 
 	it('every row of the catalog keeps rate and min–max within its first 60 characters (n8n cuts the rest)', async () => {

@@ -1,11 +1,9 @@
 /** Order → Create (actions/order/create.operation.ts): adds sent concurrently, each once, results in item order. */
 import type { INodeExecutionData, NodeApiError } from 'n8n-workflow';
-import { catalogCache } from '../../../../nodes/Panel/actions/catalog';
 import { executeContext } from '../../context.cjs';
 import { node, rl, useSandbox } from '../../harness.cjs';
 
 const h = useSandbox();
-beforeEach(() => catalogCache.clear());
 
 describe('Order → Create sends adds concurrently', () => {
 	const create = (i: number, options: Record<string, unknown> = {}) => ({
@@ -15,11 +13,11 @@ describe('Order → Create sends adds concurrently', () => {
 	async function runCounted(n: number, params: (i: number) => Record<string, unknown>, continueOnFail = false) {
 		const items = Array.from({ length: n }, (_, i) => ({ json: { i } }));
 		const { ctx } = executeContext({ creds: h.creds, params, items, continueOnFail });
-		const helpers = ctx.helpers as unknown as { httpRequestWithAuthentication: (...a: unknown[]) => Promise<unknown> };
-		const send = helpers.httpRequestWithAuthentication;
+		const helpers = ctx.helpers as unknown as { httpRequest: (...a: unknown[]) => Promise<unknown> };
+		const send = helpers.httpRequest;
 		let inFlight = 0;
 		let peak = 0;
-		helpers.httpRequestWithAuthentication = async (...a: unknown[]) => {
+		helpers.httpRequest = async (...a: unknown[]) => {
 			peak = Math.max(peak, ++inFlight);
 			try {
 				return await send(...a);

@@ -17,6 +17,6 @@ describe('Order → Get Many Statuses', () => {
 
 	it('an empty list: says what to give', async () => {
 		const empty = await failure(h, { resource: 'order', operation: 'getManyStatuses', orderIds: ' , ' });
-		expect(empty.message).toBe('Order IDs is empty: give at least one ID, e.g. 23501, 23502.');
+		expect(empty.message).toBe('Order IDs is empty: give at least one id, e.g. 23501, 23502.');
 	});
 });

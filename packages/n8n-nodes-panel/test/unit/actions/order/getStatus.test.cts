@@ -20,7 +20,7 @@ describe('Order → Get Status', () => {
 		const { out } = await run(h, (i) => getStatus(['999999', String(good), 'x,1'][i]), { items: 3, continueOnFail: true });
 		expect(out[0]?.json).toEqual({ error: 'Order 999999: Incorrect order ID. Check the order ID.' });
 		expect(out[1]?.json).toMatchObject({ order: String(good), status: 'Pending' });
-		expect(out[2]?.json).toEqual({ error: 'Order ID must be a whole number as the Panel returned it (e.g. 23501); got "x,1".' });
+		expect(out[2]?.json).toEqual({ error: 'Order ID holds a comma ("x,1"): give one id here, or several as a list.' });
 	});
 
 	it('an unknown id without continue-on-fail: a not-found API error with its item index and no HTTP code', async () => {

@@ -26,6 +26,6 @@ describe('Service → Get', () => {
 	it('two ids where one is expected: an input error naming the field', async () => {
 		const err = await failure(h, get('1,2'));
 		expect(err).toBeInstanceOf(NodeOperationError);
-		expect(err.message).toBe('Service must be a whole number as the Panel returned it (e.g. 23501); got "1,2".');
+		expect(err.message).toBe('Service holds a comma ("1,2"): give one id here, or several as a list.');
 	});
 });
