@@ -14,7 +14,7 @@ test('custom auth with API URL and a password API key; the label is a function o
     ['api_key', 'password', true],
     ['status_dialect', 'string', false],
   ]);
-  expect(typeof auth.connectionLabel).toBe('function');
+  expect(auth.connectionLabel).toBe('{{bundle.inputData.panel}} ({{bundle.inputData.currency}})');
 });
 
 test('the webhook trigger is a static hook (perform only) with directions; the service list is hidden', () => {
