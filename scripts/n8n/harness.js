@@ -197,16 +197,22 @@ async function createN8nHome({ tarball, n8nDir = ensureN8n(), userFolder, port, 
 		},
 		/**
 		 * Any long-running n8n command (`start`, `worker`, `webhook`) in its own process group;
-		 * resolves once `readyUrl` answers 2xx. `stop()` signals the whole group.
+		 * resolves once `readyUrl` answers 2xx. `stop()` signals the whole group. `wrap(cmd, args)`
+		 * may put the command under another (e.g. scripts/main/guard.js).
 		 */
-		async spawn(args, { readyUrl, timeoutMs = 180_000 }) {
-			const child = spawn(node24(), [bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		async spawn(args, { readyUrl, timeoutMs = 180_000, wrap }) {
+			const [cmd, cmdArgs] = wrap ? wrap(node24(), [bin, ...args]) : [node24(), [bin, ...args]];
+			const child = spawn(cmd, cmdArgs, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 			let output = '';
 			child.stdout.on('data', (d) => (output += d));
 			child.stderr.on('data', (d) => (output += d));
 			const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 			const stop = async () => {
-				if (child.exitCode === null && child.signalCode === null) killGroup(child, 'SIGTERM');
+				// A wrapper (guard) passes the signal on itself: n8n takes a second SIGTERM as "exit now".
+				if (child.exitCode === null && child.signalCode === null) {
+					if (wrap) child.kill('SIGTERM');
+					else killGroup(child, 'SIGTERM');
+				}
 				const t = setTimeout(() => child.exitCode === null && killGroup(child, 'SIGKILL'), 20_000);
 				await exited;
 				clearTimeout(t);
