@@ -124,7 +124,7 @@ async function main() {
   process.stdout.write(`[zapier] sandbox Panel on ${sb.apiUrl} (key ${sb.key}); the app runs in Zapier's CLI, locally, from a .env with these\n`);
   try {
     await tour(sb, { print: (s) => process.stdout.write(`${s}\n`) });
-    process.stdout.write(`\n[zapier] done: ${sb.requests().length} Panel requests, none sent to Zapier. See packages/zapier-panel/README.md ("Try it locally").\n`);
+    process.stdout.write(`\n[zapier] done: ${sb.requests().length} Panel requests; the app ran in Zapier's CLI on this machine (no Zapier account). See packages/zapier-panel/README.md ("Try it locally").\n`);
   } finally {
     await sb.stop();
   }
