@@ -3,9 +3,11 @@
 
 /**
  * @param {{ n8nUrl: string, ownerEmail: string, ownerPassword: string, apiUrl: string, apiKey: string,
- *   adminUrl: string | undefined, hookUrl: string, home: string, logFile: string, batchSize: number, speed: number }} o
+ *   adminUrl: string | undefined, hookUrl: string, home: string, logFile: string | undefined, batchSize: number, speed: number,
+ *   processes?: string[], queuePaths?: string[] }} o
  */
 function banner(o) {
+  const queue = (o.processes ?? []).length > 0;
   const lines = [
     '',
     '──────────────────────────────────────────────────────────────────────────────',
@@ -18,6 +20,15 @@ function banner(o) {
     ` Sandbox admin   ${o.adminUrl ?? '(off)'}  (GET …/orders, …/deliveries, …/requests)`,
     ` Webhook         the sandbox posts every status change to`,
     `                 ${o.hookUrl}`,
+    ...(queue
+      ? [
+          '',
+          ' n8n queue mode  which process serves what:',
+          ...(o.processes ?? []).map((l) => `   ${l}`),
+          '                 Start the examples from outside the editor too (a worker runs them):',
+          ...(o.queuePaths ?? []).map((u) => `   curl -X POST ${u}`),
+        ]
+      : []),
     '',
     ' What to do next',
     '  1. Open the n8n editor and log in. Under Overview you find three workflows:',
@@ -31,7 +42,9 @@ function banner(o) {
     '     credential is ready. Try a dry run, another order type, Get Many Statuses.',
     `  3. Look at the sandbox: curl -X POST ${o.apiUrl} -d key=${o.apiKey} -d action=balance`,
     '',
-    ` State: ${o.home} (n8n home, webhook secret). n8n log: ${o.logFile}`,
+    queue
+      ? ` State: ${o.home} (webhook secret); queue mode's n8n, Redis and Postgres are fresh on each start.`
+      : ` State: ${o.home} (n8n home, webhook secret). n8n log: ${o.logFile}`,
     ' Ctrl-C stops n8n and the sandbox.',
     '──────────────────────────────────────────────────────────────────────────────',
     '',

@@ -57,10 +57,15 @@ const STEPS = {
     output: 'packages/n8n-nodes-panel/dist/nodes/Panel/Panel.node.js',
     run: ['node', ['packages/n8n-nodes-panel/scripts/build.js', '--no-typecheck']],
   },
+  zapier: {
+    sources: ['packages/core/src', 'packages/zapier-panel/src', 'packages/zapier-panel/tsconfig.build.json', 'packages/zapier-panel/package.json'],
+    output: 'packages/zapier-panel/dist/index.js',
+    run: ['pnpm', ['--filter', 'zapier-panel', 'run', 'build']],
+  },
 };
 
 /**
- * @param {Array<'core' | 'sandbox' | 'n8n'>} which
+ * @param {Array<'core' | 'sandbox' | 'n8n' | 'zapier'>} which
  * @param {{ log?: (s: string) => void, force?: boolean }} [o]
  */
 function build(which, { log = () => {}, force = false } = {}) {

@@ -6,7 +6,8 @@
  * chance to clean up — the whole group is stopped, so no n8n (or its task runner) is orphaned.
  * SIGTERM / SIGINT to the guard are passed on to the command; the guard exits with its code.
  *   node guard.js <watchPid> <command> [args…]
- * Started detached by main.js, so the group is the guard's own and main can signal all of it.
+ * Started detached (by main.js, and by scripts/n8n/queue.js for every process it starts), so
+ * the group is the guard's own and its starter can signal all of it.
  */
 const { spawn } = require('node:child_process');
 
@@ -17,14 +18,17 @@ if (!Number.isInteger(watchPid) || watchPid <= 0 || !command) {
   process.exit(2);
 }
 
-const child = spawn(command, args, { stdio: 'inherit' });
+// PANEL_GUARD_UID / PANEL_GUARD_GID: run the command as that user (Postgres refuses root).
+const ids = process.env.PANEL_GUARD_UID ? { uid: Number(process.env.PANEL_GUARD_UID), gid: Number(process.env.PANEL_GUARD_GID ?? process.env.PANEL_GUARD_UID) } : {};
+const child = spawn(command, args, { stdio: 'inherit', ...ids });
 let stopping = false;
 
-function stopGroup(reason) {
+/** SIGINT is passed on as it is (Postgres' fast shutdown); anything else becomes SIGTERM. */
+function stopGroup(reason, signal = 'SIGTERM') {
   if (stopping) return;
   stopping = true;
   process.stderr.write(`[guard] ${reason}: stopping ${command.split('/').pop()} (pid ${child.pid})\n`);
-  child.kill('SIGTERM');
+  child.kill(signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
   // Whatever is still in the group after the grace period goes (the guard included).
   setTimeout(() => {
     try {
@@ -35,7 +39,7 @@ function stopGroup(reason) {
   }, Number(process.env.PANEL_GUARD_GRACE_MS || 15_000)).unref();
 }
 
-for (const sig of /** @type {const} */ (['SIGTERM', 'SIGINT', 'SIGHUP'])) process.on(sig, () => stopGroup(sig));
+for (const sig of /** @type {const} */ (['SIGTERM', 'SIGINT', 'SIGHUP'])) process.on(sig, () => stopGroup(sig, sig));
 
 const alive = (pid) => {
   try {

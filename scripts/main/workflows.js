@@ -16,6 +16,19 @@ const IDS = {
   batch: 'panelDemoBatch01',
 };
 
+/** Production webhook paths that start the manual examples in queue mode (on the workers). */
+const QUEUE_PATHS = { order: 'panel-demo-order', batch: 'panel-demo-batch' };
+
+/**
+ * In queue mode a Manual Trigger run does not go through the queue: the example also starts
+ * from a webhook (published), beside its Manual Trigger, and answers with its last node's items.
+ * @param {any[]} nodes @param {Array<[string, string]>} edges @param {string} path
+ */
+function withQueueStart(nodes, edges, path) {
+  const start = { ...B.webhookStart('Start from a webhook (queue mode)', { path, webhookId: B.nodeId(`queue start ${path}`) }), position: [0, 200] };
+  return { nodes: [...nodes, start], edges: [...edges, /** @type {[string, string]} */ ([start.name, edges[0][1]])] };
+}
+
 /** The trigger's webhook id (a UUID n8n puts in the production URL). */
 const TRIGGER_WEBHOOK_ID = '5f0c2a4e-7b1d-4c8e-9a3f-2d6b8e1c4a70';
 const TRIGGER_PATH = 'panel';
@@ -48,7 +61,7 @@ const chain = (...links) => B.connections(links);
 const MANUAL = 'When clicking "Execute workflow"';
 
 /** Place a Default order (Instagram Likes in the sandbox's catalog), wait, read its status. */
-function orderWorkflow() {
+function orderWorkflow(queue = false) {
   const nodes = [
     manualTrigger(MANUAL, [0, 0]),
     panelNode('Estimate the order (dry run)', [220, 0], {
@@ -77,12 +90,16 @@ function orderWorkflow() {
       orderId: "={{ $('Place the order').item.json.order }}",
     }),
   ];
-  return B.workflow(IDS.order, 'Panel example: place an order and read its status', nodes, B.line(...nodes.map((n) => n.name)));
+  const line = B.line(...nodes.map((n) => n.name));
+  if (!queue) return B.workflow(IDS.order, 'Panel example: place an order and read its status', nodes, line);
+  const q = withQueueStart(nodes, line, QUEUE_PATHS.order);
+  return B.workflow(IDS.order, 'Panel example: place an order and read its status', q.nodes, q.edges, { active: true });
 }
 
 /**
  * The Panel Trigger, published, receiving the sandbox's webhooks; each update goes on to a
  * node that sorts final states from progress (what a user would wire to Slack or a sheet).
+ * The token lives in its credential (see credentials).
  */
 function triggerWorkflow() {
   const nodes = [
@@ -112,7 +129,7 @@ function triggerWorkflow() {
 }
 
 /** Many items, one status each: the node batches them (≤ 100 ids a request). */
-function batchWorkflow() {
+function batchWorkflow(queue = false) {
   const nodes = [
     manualTrigger(MANUAL, [0, 0]),
     B.node(
@@ -123,13 +140,23 @@ function batchWorkflow() {
     ),
     panelNode('Status of each order', [440, 0], { resource: 'order', operation: 'getStatus', orderId: '={{ $json.order }}' }),
   ];
-  return B.workflow(IDS.batch, `Panel example: status of ${BATCH_SIZE} orders in a batch`, nodes, B.line(...nodes.map((n) => n.name)));
+  const line = B.line(...nodes.map((n) => n.name));
+  const name = `Panel example: status of ${BATCH_SIZE} orders in a batch`;
+  if (!queue) return B.workflow(IDS.batch, name, nodes, line);
+  const q = withQueueStart(nodes, line, QUEUE_PATHS.batch);
+  return B.workflow(IDS.batch, name, q.nodes, q.edges, { active: true });
 }
 
-/** The trigger's token lives in its credential (see credentials). */
-function workflows() {
-  return [orderWorkflow(), triggerWorkflow(), batchWorkflow()];
+/**
+ * The three examples; `queue: true` gives the manual ones a webhook start too (published).
+ * @param {{ queue?: boolean }} [o]
+ */
+function workflows({ queue = false } = {}) {
+  return [orderWorkflow(queue), triggerWorkflow(), batchWorkflow(queue)];
 }
+
+/** Workflows to publish: the trigger, and in queue mode the examples' webhook starts. */
+const published = (queue = false) => (queue ? [IDS.trigger, IDS.order, IDS.batch] : [IDS.trigger]);
 
 /**
  * The trigger's production URL (what the sandbox's webhook points at).
@@ -139,4 +166,4 @@ function triggerUrl(n8nUrl, token) {
   return `${n8nUrl}/webhook/${TRIGGER_WEBHOOK_ID}/${TRIGGER_PATH}?token=${encodeURIComponent(token)}`;
 }
 
-module.exports = { IDS, BATCH_SIZE, CREDENTIAL_ID, CREDENTIAL, TRIGGER_WEBHOOK_ID, credentials, workflows, triggerUrl, nodeId: B.nodeId, chain, panelNode, manualTrigger };
+module.exports = { IDS, QUEUE_PATHS, published, BATCH_SIZE, CREDENTIAL_ID, CREDENTIAL, TRIGGER_WEBHOOK_ID, credentials, workflows, triggerUrl, nodeId: B.nodeId, chain, panelNode, manualTrigger };

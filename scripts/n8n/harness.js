@@ -123,11 +123,19 @@ async function createN8nHome({ tarball, n8nDir = ensureN8n(), userFolder, port, 
 		}
 	}
 
+	// Each n8n process starts a task broker. A port found free when the home was made may be
+	// taken minutes later (any outgoing connection can get an ephemeral port), so unless the
+	// caller fixed one, every process gets a port found free just before it starts.
+	async function runEnv() {
+		return brokerPort ? env : { ...env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+	}
+
 	// Asynchronous on purpose: the Panel n8n talks to may live in this very process.
 	async function cli(args, { timeoutMs = 300_000, allowFail = false } = {}) {
 		const started = Date.now();
+		const runEnvNow = await runEnv();
 		const res = await new Promise((resolve, reject) => {
-			const child = spawn(node24(), [bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+			const child = spawn(node24(), [bin, ...args], { env: runEnvNow, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 			const out = [];
 			const err = [];
 			child.stdout.on('data', (d) => out.push(d));
@@ -197,16 +205,22 @@ async function createN8nHome({ tarball, n8nDir = ensureN8n(), userFolder, port, 
 		},
 		/**
 		 * Any long-running n8n command (`start`, `worker`, `webhook`) in its own process group;
-		 * resolves once `readyUrl` answers 2xx. `stop()` signals the whole group.
+		 * resolves once `readyUrl` answers 2xx. `stop()` signals the whole group. `wrap(cmd, args)`
+		 * may put the command under another (e.g. scripts/main/guard.js).
 		 */
-		async spawn(args, { readyUrl, timeoutMs = 180_000 }) {
-			const child = spawn(node24(), [bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		async spawn(args, { readyUrl, timeoutMs = 180_000, wrap }) {
+			const [cmd, cmdArgs] = wrap ? wrap(node24(), [bin, ...args]) : [node24(), [bin, ...args]];
+			const child = spawn(cmd, cmdArgs, { env: await runEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 			let output = '';
 			child.stdout.on('data', (d) => (output += d));
 			child.stderr.on('data', (d) => (output += d));
 			const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 			const stop = async () => {
-				if (child.exitCode === null && child.signalCode === null) killGroup(child, 'SIGTERM');
+				// A wrapper (guard) passes the signal on itself: n8n takes a second SIGTERM as "exit now".
+				if (child.exitCode === null && child.signalCode === null) {
+					if (wrap) child.kill('SIGTERM');
+					else killGroup(child, 'SIGTERM');
+				}
 				const t = setTimeout(() => child.exitCode === null && killGroup(child, 'SIGKILL'), 20_000);
 				await exited;
 				clearTimeout(t);

@@ -12,9 +12,13 @@
  *     concurrency: 10,            // jobs a worker runs at once (default 10)
  *     credentials: [...],         // plaintext, as harness importCredentials takes them (or (pg) => [...])
  *     workflows: [...],           // workflow JSON, imported before n8n starts
- *     publish: ['wfId', ...],     // workflows published (active) before n8n starts
+ *     publish: ['wfId', ...],     // workflows published (active) before n8n starts (what
+ *                                 //   `n8n publish:workflow` does, in one SQL update)
  *     prepare: async (cli) => {}, // anything else to run with the n8n CLI before start
  *     env: {},                    // extra env for every n8n process
+ *     mainPort, webhookPorts: [], // fixed ports (default: free ones)
+ *     guardPid: process.pid,      // every process dies with this pid, even after a SIGKILL
+ *                                 //   (scripts/main/guard.js); null: no guard
  *     log: (line) => {},
  *   });
  *   q.main      → { baseUrl, port, home, output() }           `n8n start` (editor, REST API)
@@ -24,6 +28,7 @@
  *   q.redis     → { port }, q.postgres → { port, database, user, version }
  *   q.cli(args)          → an n8n CLI command against the shared database (main's home)
  *   await q.executions(workflowId) → [{ id, status, mode, finished, data }] from Postgres
+ *   await q.query(sql, params) → a query on n8n's Postgres database
  *   q.workerOf(executionId) → name of the worker whose log shows it ran that execution
  *   q.describe()         → lines saying which process serves what (for the main job)
  *   await q.stop()       → stops every process it started (process groups), removes its files
@@ -60,9 +65,24 @@ function ensureQueueServices({ quiet = false } = {}) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+const GUARD = path.join(__dirname, '..', 'main', 'guard.js');
+
+/**
+ * Puts a command under guard.js watching `guardPid` (the process group is then the guard's;
+ * it passes SIGTERM/SIGINT on and ends the group when `guardPid` is gone). `ids` makes the
+ * guard run the command as another user.
+ */
+function guarded(guardPid, ids = {}) {
+	if (!guardPid) return { wrap: undefined, spawnOpts: ids };
+	const env = ids.uid !== undefined ? { ...process.env, PANEL_GUARD_UID: String(ids.uid), PANEL_GUARD_GID: String(ids.gid) } : process.env;
+	return { wrap: (cmd, args) => [process.execPath, [GUARD, String(guardPid), cmd, ...args]], spawnOpts: { env } };
+}
+
 /** A service process in its own process group, with its output kept for error messages. */
-function startProcess(cmd, args, opts = {}) {
-	const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...opts });
+function startProcess(cmd, args, opts = {}, wrap) {
+	const wrapped = Boolean(wrap);
+	const [c, a] = wrap ? wrap(cmd, args) : [cmd, args];
+	const child = spawn(c, a, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...opts });
 	let output = '';
 	child.stdout.on('data', (d) => (output += d));
 	child.stderr.on('data', (d) => (output += d));
@@ -75,13 +95,15 @@ function startProcess(cmd, args, opts = {}) {
 			// already gone
 		}
 	};
+	// Under a guard, the first signal goes to the guard alone (it passes it on once).
+	const first = (sig) => (wrapped ? child.kill(sig) : signal(sig));
 	return {
 		child,
 		alive,
 		output: () => output,
 		/** `signal` first (Postgres: SIGINT = fast shutdown), SIGKILL to the group after `graceMs`. */
 		async stop(sig = 'SIGTERM', graceMs = 15_000) {
-			if (alive()) signal(sig);
+			if (alive()) first(sig);
 			const t = setTimeout(() => signal('SIGKILL'), graceMs);
 			await exited;
 			clearTimeout(t);
@@ -100,10 +122,11 @@ async function waitFor(what, check, proc, timeoutMs = 60_000) {
 	}
 }
 
-async function startRedis({ redisServer, dir, log }) {
+async function startRedis({ redisServer, dir, log, guardPid }) {
 	const port = await freePort();
 	fs.mkdirSync(dir, { recursive: true });
-	const proc = startProcess(redisServer, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no']);
+	const g = guarded(guardPid);
+	const proc = startProcess(redisServer, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no'], g.spawnOpts, g.wrap);
 	await waitFor('redis-server', async () => proc.output().includes('Ready to accept connections'), proc, 30_000);
 	log(`redis on ${port}`);
 	return { port, proc };
@@ -132,7 +155,7 @@ function postgresRunAs(postgresBin, baseDir) {
 	return { bin: path.join(copy, 'bin'), ids: nobody };
 }
 
-async function startPostgres({ postgresBin, dir, baseDir, log }) {
+async function startPostgres({ postgresBin, dir, baseDir, log, guardPid }) {
 	const { bin, ids } = postgresRunAs(postgresBin, baseDir);
 	const data = path.join(dir, 'data');
 	fs.mkdirSync(dir, { recursive: true });
@@ -148,10 +171,12 @@ async function startPostgres({ postgresBin, dir, baseDir, log }) {
 	});
 	fs.rmSync(pwfile, { force: true });
 	const port = await freePort();
+	const g = guarded(guardPid, ids);
 	const proc = startProcess(
 		path.join(bin, 'postgres'),
 		['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'],
-		ids,
+		guardPid ? g.spawnOpts : ids,
+		g.wrap,
 	);
 	await waitFor('postgres', async () => proc.output().includes('database system is ready to accept connections'), proc, 60_000);
 	const version = execFileSync(path.join(bin, 'postgres'), ['--version'], { encoding: 'utf8', ...ids }).trim();
@@ -169,6 +194,9 @@ async function startQueueMode({
 	publish = [],
 	prepare,
 	env: extraEnv = {},
+	mainPort,
+	webhookPorts: fixedWebhookPorts = [],
+	guardPid = process.pid,
 	n8nDir = ensureN8n(),
 	baseDir,
 	log = () => {},
@@ -196,13 +224,14 @@ async function startQueueMode({
 	}
 
 	try {
-		const redis = await startRedis({ redisServer, dir: path.join(base, 'redis'), log });
+		const redis = await startRedis({ redisServer, dir: path.join(base, 'redis'), log, guardPid });
 		started.push({ name: 'redis', stop: () => redis.proc.stop('SIGTERM') });
-		const pg = await startPostgres({ postgresBin, dir: path.join(base, 'postgres'), baseDir: base, log });
+		const pg = await startPostgres({ postgresBin, dir: path.join(base, 'postgres'), baseDir: base, log, guardPid });
+		// Postgres: SIGINT is its fast shutdown (a guard passes it on as it is).
 		started.push({ name: 'postgres', stop: () => pg.proc.stop('SIGINT') });
 
 		const webhookPorts = [];
-		for (let i = 0; i < webhooks; i++) webhookPorts.push(await freePort());
+		for (let i = 0; i < webhooks; i++) webhookPorts.push(fixedWebhookPorts[i] ?? (await freePort()));
 		const shared = {
 			EXECUTIONS_MODE: 'queue',
 			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
@@ -213,6 +242,10 @@ async function startQueueMode({
 			DB_POSTGRESDB_DATABASE: pg.database,
 			DB_POSTGRESDB_USER: pg.user,
 			DB_POSTGRESDB_PASSWORD: pg.password,
+			// n8n's default pool (2 connections) starves a worker running `concurrency` executions
+			// at once: on a busy host runs failed with "timeout exceeded when trying to connect".
+			DB_POSTGRESDB_POOL_SIZE: String(Math.max(2, concurrency)),
+			DB_POSTGRESDB_CONNECTION_TIMEOUT: '60000',
 			N8N_ENCRYPTION_KEY: crypto.randomBytes(24).toString('hex'),
 			WEBHOOK_URL: webhooks > 0 ? `http://localhost:${webhookPorts[0]}/` : undefined,
 			OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
@@ -221,16 +254,32 @@ async function startQueueMode({
 		};
 		for (const k of Object.keys(shared)) if (shared[k] === undefined) delete shared[k];
 
-		const home = (name, extra = {}) => createN8nHome({ tarball, n8nDir, userFolder: path.join(base, name), env: { ...shared, ...extra }, log });
-		const mainHome = await home('main');
+		const { Pool } = require(path.join(n8nDir, 'node_modules', 'pg'));
+		const pool = new Pool({ host: '127.0.0.1', port: pg.port, user: pg.user, password: pg.password, database: pg.database, max: 2 });
+		started.push({ name: 'postgres pool', stop: () => pool.end() });
+
+		const home = (name, extra = {}, port) => createN8nHome({ tarball, n8nDir, userFolder: path.join(base, name), port, env: { ...shared, ...extra }, log });
+		const mainHome = await home('main', {}, mainPort);
 		// `credentials` may be a function of the Postgres it started (for credentials that use it).
 		const creds = typeof credentials === 'function' ? credentials({ host: '127.0.0.1', port: pg.port, database: pg.database, user: pg.user, password: pg.password }) : credentials;
 		if (creds?.length) await mainHome.importCredentials(creds);
 		if (workflows?.length) await mainHome.importWorkflows(workflows);
-		for (const id of publish) await mainHome.publishWorkflow(id);
+		if (publish.length) {
+			// `n8n publish:workflow` boots n8n (~6 s) per workflow to run this one update.
+			const { rows } = await pool.query(
+				`UPDATE workflow_entity w SET active = true, "activeVersionId" = w."versionId"
+				 WHERE w.id = ANY($1) AND NOT w."isArchived"
+				   AND EXISTS (SELECT 1 FROM workflow_history h WHERE h."workflowId" = w.id AND h."versionId" = w."versionId")
+				 RETURNING w.id`,
+				[publish.map(String)],
+			);
+			const missing = publish.filter((id) => !rows.some((r) => r.id === String(id)));
+			if (missing.length) throw new Error(`startQueueMode: cannot publish ${missing.join(', ')} (not imported?)`);
+			log(`published ${rows.length} workflow(s)`);
+		}
 		if (prepare) await prepare(mainHome.cli);
 
-		const mainProc = await mainHome.start({ timeoutMs });
+		const mainProc = await mainHome.spawn(['start'], { readyUrl: `http://127.0.0.1:${mainHome.port}/healthz/readiness`, timeoutMs, wrap: guarded(guardPid).wrap });
 		started.push({ name: 'main', stop: mainProc.stop });
 		const main = { name: 'main', port: mainHome.port, baseUrl: mainHome.baseUrl, home: mainHome.home, output: mainProc.output, pid: mainProc.pid };
 
@@ -244,7 +293,7 @@ async function startQueueMode({
 					const healthPort = await freePort();
 					const h = await home(`worker-${i}`, { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' });
 					const healthUrl = `http://127.0.0.1:${healthPort}/healthz/readiness`;
-					const p = await h.spawn(['worker', `--concurrency=${concurrency}`], { readyUrl: healthUrl, timeoutMs });
+					const p = await h.spawn(['worker', `--concurrency=${concurrency}`], { readyUrl: healthUrl, timeoutMs, wrap: guarded(guardPid).wrap });
 					started.push({ name: `worker-${i}`, stop: p.stop });
 					workerList.push({ name: `worker-${i}`, port: healthPort, healthUrl, home: h.home, output: p.output, pid: p.pid });
 				})(),
@@ -255,7 +304,7 @@ async function startQueueMode({
 				(async () => {
 					const port = webhookPorts[i - 1];
 					const h = await home(`webhook-${i}`, { N8N_PORT: String(port) });
-					const p = await h.spawn(['webhook'], { readyUrl: `http://127.0.0.1:${port}/healthz/readiness`, timeoutMs });
+					const p = await h.spawn(['webhook'], { readyUrl: `http://127.0.0.1:${port}/healthz/readiness`, timeoutMs, wrap: guarded(guardPid).wrap });
 					started.push({ name: `webhook-${i}`, stop: p.stop });
 					webhookList.push({ name: `webhook-${i}`, port, baseUrl: `http://localhost:${port}`, home: h.home, output: p.output, pid: p.pid });
 				})(),
@@ -267,7 +316,6 @@ async function startQueueMode({
 		workerList.sort((a, b) => a.name.localeCompare(b.name));
 		webhookList.sort((a, b) => a.name.localeCompare(b.name));
 
-		let pool;
 		const q = {
 			base,
 			main,
@@ -277,11 +325,9 @@ async function startQueueMode({
 			postgres: { port: pg.port, database: pg.database, user: pg.user, password: pg.password, version: pg.version },
 			cli: mainHome.cli,
 			webhookUrl: (p) => `${(webhookList[0] ?? main).baseUrl}/webhook/${p.replace(/^\//, '')}`,
+			/** Run SQL on n8n's database (e.g. counting executions). */
+			query: (sql, params) => pool.query(sql, params),
 			async executions(workflowId) {
-				if (!pool) {
-					const { Pool } = require(path.join(n8nDir, 'node_modules', 'pg'));
-					pool = new Pool({ host: '127.0.0.1', port: pg.port, user: pg.user, password: pg.password, database: pg.database, max: 2 });
-				}
 				const flatted = require(path.join(n8nDir, 'node_modules', 'flatted'));
 				const { rows } = await pool.query(
 					`SELECT e.id, e.status, e.mode, e.finished, d.data FROM execution_entity e
@@ -304,11 +350,7 @@ async function startQueueMode({
 					`postgres        127.0.0.1:${pg.port}  n8n's shared database (${pg.version})`,
 				];
 			},
-			async stop(opts) {
-				if (pool) await pool.end().catch(() => {});
-				pool = undefined;
-				await stop(opts);
-			},
+			stop,
 		};
 		return q;
 	} catch (err) {

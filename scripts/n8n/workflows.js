@@ -82,6 +82,9 @@ function webhookStart(name, { path, webhookId, method = 'POST', responseMode = '
 const noOp = (/** @type {string} */ name) => node(name, 'n8n-nodes-base.noOp', {});
 const wait = (/** @type {string} */ name, /** @type {number} */ seconds, /** @type {string} */ webhookId) =>
 	node(name, 'n8n-nodes-base.wait', { amount: seconds, unit: 'seconds' }, { typeVersion: 1.1, webhookId });
+/** A Wait until an instant (ISO text or an expression giving one); under 65 s it waits in memory. */
+const waitUntil = (/** @type {string} */ name, /** @type {string} */ dateTime, /** @type {string} */ webhookId) =>
+	node(name, 'n8n-nodes-base.wait', { resume: 'specificTime', dateTime }, { typeVersion: 1.1, webhookId });
 const onErrorOutput = { onError: 'continueErrorOutput' };
 
 /**
@@ -196,10 +199,18 @@ function placeAndTrack({
 	return workflow(id, name, nodes, line(...nodes.map((n) => n.name)));
 }
 
-/** N order ids as N items (Set → Split Out), then Order → Get Status on each item (the node batches them). */
-function manyStatuses(/** @type {Array<number | string>} */ orderIds, { id = 'wfPanelStatuses1', name = 'Panel: statuses of many items', start = manualStart(), credential = CREDENTIAL } = {}) {
+/**
+ * N order ids as N items (Set → Split Out), then Order → Get Status on each item (the node
+ * batches them). `waitUntil` (an expression giving an instant) holds the run after its start,
+ * so runs started apart can send their requests together.
+ */
+function manyStatuses(
+	/** @type {Array<number | string>} */ orderIds,
+	{ id = 'wfPanelStatuses1', name = 'Panel: statuses of many items', start = manualStart(), credential = CREDENTIAL, waitUntil: until = '' } = {},
+) {
 	const nodes = [
 		start,
+		...(until ? [waitUntil('Wait Until', until, nodeId(`${id} wait`))] : []),
 		node('Order IDs', 'n8n-nodes-base.set', { mode: 'raw', jsonOutput: JSON.stringify({ ids: orderIds }) }, { typeVersion: 3.4 }),
 		node('One Item per Order', 'n8n-nodes-base.splitOut', { fieldToSplitOut: 'ids', options: {} }),
 		panel('Get Status', { resource: 'order', operation: 'getStatus', orderId: '={{ $json.ids }}' }, { credential }),
@@ -232,6 +243,7 @@ module.exports = {
 	webhookStart,
 	noOp,
 	wait,
+	waitUntil,
 	onErrorOutput,
 	connections,
 	line,

@@ -2,19 +2,25 @@
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
 import { withPanel } from './client';
 
-const test = (z: ZObject, bundle: Bundle) => withPanel(z, bundle, (client) => client.balance());
-
-/** "panel.example (USD)": the host and the account currency, never the key. */
-export async function connectionLabel(z: ZObject, bundle: Bundle): Promise<string> {
-  let host = String(bundle.authData.api_url ?? '');
+/** The host of the API URL, for the label (an unparsable URL never passes the test anyway). */
+function hostOf(apiUrl: unknown): string {
   try {
-    host = new URL(host).host;
+    return new URL(String(apiUrl ?? '')).host;
   } catch {
-    // An unparsable URL never passes the test, so it never gets a label either.
+    return String(apiUrl ?? '');
   }
-  const currency = String((bundle.inputData as { currency?: unknown }).currency ?? '').trim();
-  return currency ? `${host} (${currency})` : host;
 }
+
+/** The balance call, plus `panel` (the API URL's host) for the connection label. */
+const test = (z: ZObject, bundle: Bundle) =>
+  withPanel(z, bundle, async (client) => ({ ...(await client.balance()), panel: hostOf(bundle.authData.api_url) }));
+
+/**
+ * "panel.example (USD)": the host and the account currency from the test's result, never the
+ * key. A template, not a function: Zapier renders both, `zapier-platform invoke auth label`
+ * only templates.
+ */
+export const connectionLabel = '{{bundle.inputData.panel}} ({{bundle.inputData.currency}})';
 
 export default {
   type: 'custom',

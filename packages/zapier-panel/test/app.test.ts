@@ -17,7 +17,7 @@ test('custom auth with API URL and a password API key; the label is a function o
     ['webhook_token', 'password', false],
     ['webhook_hmac_secret', 'password', false],
   ]);
-  expect(typeof auth.connectionLabel).toBe('function');
+  expect(auth.connectionLabel).toBe('{{bundle.inputData.panel}} ({{bundle.inputData.currency}})');
 });
 
 test('the webhook trigger is a static hook (perform only) with directions; the service list is hidden', () => {

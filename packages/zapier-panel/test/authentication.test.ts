@@ -17,10 +17,13 @@ test('the auth test is the balance call and yields balance and currency', async 
 });
 
 test('the connection label shows the Panel host and currency, never the key', async () => {
-  const tested = await appTester(auth.test as never, { authData: authData(sb) });
-  const label = await appTester(auth.connectionLabel as never, { authData: authData(sb), inputData: tested as Record<string, unknown> });
+  const tested = (await appTester(auth.test as never, { authData: authData(sb) })) as Record<string, unknown>;
+  expect(tested.panel).toBe(`127.0.0.1:${sb.port}`);
+  // Rendered the way Zapier renders a label template: {{bundle.inputData.x}} from the test's result.
+  const label = String(auth.connectionLabel).replace(/\{\{bundle\.inputData\.(\w+)\}\}/g, (_, k: string) => String(tested[k] ?? ''));
   expect(label).toBe(`127.0.0.1:${sb.port} (EUR)`);
-  expect(String(label)).not.toContain(KEY);
+  expect(label).not.toContain(KEY);
+  expect(JSON.stringify(tested)).not.toContain(KEY);
 });
 
 test('a wrong key fails the test with an expired-auth error that does not echo the key', async () => {

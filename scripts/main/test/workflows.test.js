@@ -87,3 +87,19 @@ test('every parameter of the examples exists on the built node (resource, operat
     }
   }
 });
+
+test('queue mode: the manual examples also start from a published webhook wired to their first step', () => {
+  const queued = wf.workflows({ token: 'tok en/+', queue: true });
+  expect(queued.map((w) => w.active)).toEqual([true, true, true]);
+  expect(wf.published(true).sort()).toEqual(queued.map((w) => w.id).sort());
+  expect(wf.published()).toEqual([wf.IDS.trigger]);
+  for (const [w, path] of [[queued[0], wf.QUEUE_PATHS.order], [queued[2], wf.QUEUE_PATHS.batch]]) {
+    const hook = w.nodes.find((n) => n.type === 'n8n-nodes-base.webhook');
+    expect(hook.parameters).toMatchObject({ httpMethod: 'POST', path, responseMode: 'lastNode' });
+    const manual = w.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
+    expect(w.connections[hook.name]).toEqual(w.connections[manual.name]);
+    // Everything else is the single-mode example, unchanged.
+    const single = flows.find((f) => f.id === w.id);
+    expect(w.nodes.filter((n) => n !== hook)).toEqual(single.nodes);
+  }
+});
