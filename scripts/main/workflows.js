@@ -40,6 +40,7 @@ const WEBHOOK_CREDENTIAL = { id: 'panelDemoHookCrd', name: 'Panel webhook (local
 
 /** The API credential, and the trigger's webhook secret when a token is given. @param {{ apiUrl: string, apiKey: string, token?: string }} o */
 function credentials({ apiUrl, apiKey, token }) {
+  /** @type {Array<{ id: string, name: string, type: string, data: Record<string, string> }>} */
   const list = B.credentials({ apiUrl, apiKey, credential: CREDENTIAL });
   if (token) list.push({ ...WEBHOOK_CREDENTIAL, type: 'panelWebhookApi', data: { token } });
   return list;

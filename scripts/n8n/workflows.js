@@ -29,6 +29,7 @@ const WEBHOOK_CREDENTIAL = { id: 'panelHookSecret1', name: 'Panel webhook secret
  * @param {{ apiUrl: string, apiKey: string, wrongKey?: string, webhookToken?: string, hmacSecret?: string, credential?: { id: string, name: string } }} o
  */
 function credentials({ apiUrl, apiKey, wrongKey, webhookToken, hmacSecret, credential = CREDENTIAL }) {
+	/** @type {Array<{ id: string, name: string, type: string, data: Record<string, string> }>} */
 	const list = [{ id: credential.id, name: credential.name, type: 'panelApi', data: { apiUrl, apiKey } }];
 	if (webhookToken || hmacSecret) list.push({ ...WEBHOOK_CREDENTIAL, type: 'panelWebhookApi', data: { token: webhookToken ?? '', hmacSecret: hmacSecret ?? '' } });
 	if (wrongKey) list.push({ id: WRONG_KEY_CREDENTIAL.id, name: WRONG_KEY_CREDENTIAL.name, type: 'panelApi', data: { apiUrl, apiKey: wrongKey } });
