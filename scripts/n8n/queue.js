@@ -255,7 +255,9 @@ async function startQueueMode({
 		for (const k of Object.keys(shared)) if (shared[k] === undefined) delete shared[k];
 
 		const { Pool } = require(path.join(n8nDir, 'node_modules', 'pg'));
-		const pool = new Pool({ host: '127.0.0.1', port: pg.port, user: pg.user, password: pg.password, database: pg.database, max: 2 });
+		const pool = new Pool({ host: '127.0.0.1', port: pg.port, user: pg.user, password: pg.password, database: pg.database, max: 2, idleTimeoutMillis: 1000 });
+		// An idle client's connection ended by Postgres (a shutdown) is no failure of the caller.
+		pool.on('error', (err) => log(`postgres pool: ${err.message}`));
 		started.push({ name: 'postgres pool', stop: () => pool.end() });
 
 		const home = (name, extra = {}, port) => createN8nHome({ tarball, n8nDir, userFolder: path.join(base, name), port, env: { ...shared, ...extra }, log });
