@@ -154,7 +154,7 @@ describe('Panel Trigger', () => {
 		const stored: Record<string, unknown> = {}; // as n8n loads it for one request
 		const nodeTypes = { getByNameAndVersion: () => trigger, getByName: () => trigger, getKnownTypes: () => ({}) };
 		const node = { id: 'n1', name: 'Panel Trigger', type: 'n8n-nodes-panel.panelTrigger', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
-		const build = () => new Workflow({ id: `wf${workflowSeq}`, nodes: [{ ...node }], connections: {}, active: true, nodeTypes: nodeTypes as never, staticData: stored });
+		const build = () => new Workflow({ id: `wf${workflowSeq}`, nodes: [{ ...node }], connections: {}, active: true, nodeTypes: nodeTypes as never, staticData: stored as never });
 		const wf = build();
 		const ctx = mock<IWebhookFunctions>();
 		const res = { status: jest.fn(), json: jest.fn(), once: jest.fn(), statusCode: 200, headersSent: true };
