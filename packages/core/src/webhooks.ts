@@ -366,6 +366,11 @@ export class DeliveryMemory {
     return true;
   }
 
+  /** Forget a key (its delivery did not get through after all, so a retry must). */
+  forget(key: string): void {
+    this.seen.delete(key);
+  }
+
   /** Take in keys persisted elsewhere (a restart, another process); returns how many were new. */
   absorb(persisted: unknown, now: number): number {
     if (persisted === null || typeof persisted !== 'object') return 0;

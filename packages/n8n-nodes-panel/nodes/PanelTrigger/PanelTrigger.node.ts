@@ -220,9 +220,18 @@ export class PanelTrigger implements INodeType {
 			// Synchronous from here to the return: check-and-insert is atomic in this process.
 			const nodeData = this.getWorkflowStaticData('node');
 			const res = this.getResponseObject();
-			const answered = (forget: () => void) => {
-				res.once('finish', forget);
-				res.once('close', forget);
+			// n8n answers 200 only once it has created the execution, an error when it could not.
+			// A connection closed before any answer (the Panel gave up waiting) keeps the key:
+			// n8n still creates the execution.
+			let settled = false;
+			const answered = (done: (executionStarted: boolean) => void) => {
+				const once = (started: boolean) => {
+					if (settled) return;
+					settled = true;
+					done(started);
+				};
+				res.once('finish', () => once(res.statusCode < 400));
+				res.once('close', () => once(!res.headersSent || res.statusCode < 400));
 			};
 			if (!firstDelivery(nodeData, `${workflowId}:${node.id ?? node.name}`, key, Date.now(), answered)) return {};
 		}

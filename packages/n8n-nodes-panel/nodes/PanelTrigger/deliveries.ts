@@ -58,9 +58,11 @@ const memories = new Map<string, Persisted>();
 
 /**
  * Record a delivery key for one workflow node; true the first time (start an execution),
- * false for a repeat. `nodeData` is the node's static data (n8n's getWorkflowStaticData).
+ * false for a repeat. `nodeData` is the node's static data (n8n's getWorkflowStaticData);
+ * `onAnswered` registers a callback for when n8n has answered the request, told whether the
+ * answer says the execution was created.
  */
-export function firstDelivery(nodeData: IDataObject, scope: string, key: string, now: number, onAnswered: (forget: () => void) => void): boolean {
+export function firstDelivery(nodeData: IDataObject, scope: string, key: string, now: number, onAnswered: (done: (executionStarted: boolean) => void) => void): boolean {
 	let persisted = memories.get(scope);
 	let absorbed = 0;
 	if (!persisted) {
@@ -87,7 +89,15 @@ export function firstDelivery(nodeData: IDataObject, scope: string, key: string,
 		};
 		mark();
 		pendingMarks.add(mark);
-		onAnswered(() => pendingMarks.delete(mark));
+		onAnswered((executionStarted) => {
+			pendingMarks.delete(mark);
+			// n8n answered with an error: it did not create the execution (e.g. its database
+			// timed out). Forget the key, so the Panel's retry of this change gets through.
+			if (first && !executionStarted) {
+				p.memory.forget(key);
+				p.version++;
+			}
+		});
 	}
 	return first;
 }

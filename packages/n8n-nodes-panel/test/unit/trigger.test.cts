@@ -156,7 +156,7 @@ describe('Panel Trigger', () => {
 		const build = () => new Workflow({ id: `wf${workflowSeq}`, nodes: [{ ...node }], connections: {}, active: true, nodeTypes: nodeTypes as never, staticData: stored as never });
 		const wf = build();
 		const ctx = mock<IWebhookFunctions>();
-		const res = { status: jest.fn(), json: jest.fn(), once: jest.fn() };
+		const res = { status: jest.fn(), json: jest.fn(), once: jest.fn(), statusCode: 200, headersSent: true };
 		ctx.getRequestObject.mockReturnValue({ rawBody: Buffer.from(body()), body: {}, headers: {}, query: { token: TOKEN } } as never);
 		ctx.getResponseObject.mockReturnValue(res as never);
 		ctx.getNodeParameter.mockReturnValue({} as never);
@@ -179,6 +179,22 @@ describe('Panel Trigger', () => {
 		build();
 		await Promise.resolve();
 		expect(wf.staticData.__dataChanged).toBe(false);
+	});
+
+	it('forgets a delivery n8n then failed to turn into an execution, so the Panel\'s retry gets through', async () => {
+		const c = call({});
+		expect((await c.run()).workflowData).toHaveLength(1);
+		const handlers = Object.fromEntries((c.res.once.mock.calls as Array<[string, () => void]>).map(([e, f]) => [e, f]));
+		Object.assign(c.res, { statusCode: 500, headersSent: true });
+		handlers.finish!();
+		handlers.close!();
+		expect((await call({}).run()).workflowData).toHaveLength(1); // the retry starts it
+		const ok = call({ raw: body({ order_id: 1488 }) });
+		await ok.run();
+		const okHandlers = Object.fromEntries((ok.res.once.mock.calls as Array<[string, () => void]>).map(([e, f]) => [e, f]));
+		Object.assign(ok.res, { statusCode: 200, headersSent: true });
+		okHandlers.finish!();
+		expect(await call({ raw: body({ order_id: 1488 }) }).run()).toEqual({}); // a 200 keeps it
 	});
 
 	it('takes in keys another process saved', async () => {
