@@ -6,7 +6,7 @@
  * patches `http.request`), which changed how other packages' raw-HTTP tests behave.
  * A watchdog ends a run that does not exit (a leaked server or timer), so CI never hangs;
  * that counts as a failure. Extra arguments go to every jest run.
- *   node scripts/jest-each.js [jest args…]      PANEL_JEST_TIMEOUT_MIN (default 30)
+ *   node scripts/jest-each.js [jest args…]      PANEL_JEST_TIMEOUT_MIN (default 40)
  */
 'use strict';
 const { spawn } = require('node:child_process');
@@ -16,7 +16,7 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const jestBin = require.resolve('jest/bin/jest', { paths: [root] });
-const timeoutMin = Number(process.env.PANEL_JEST_TIMEOUT_MIN || 30);
+const timeoutMin = Number(process.env.PANEL_JEST_TIMEOUT_MIN || 40);
 
 /** Expands one path pattern whose segments may hold `*` (enough for jest's `projects`). */
 function expand(pattern) {

@@ -9,6 +9,8 @@ const base = require('../../jest.preset')(__dirname);
 module.exports = {
 	...base,
 	testMatch: ['<rootDir>/test/**/*.test.cts'],
+	// The queue-mode trigger suite is a project of its own (jest.queue.config.js).
+	testPathIgnorePatterns: ['/node_modules/', '/test/n8n/trigger-queue\\.test\\.cts$'],
 	moduleFileExtensions: ['ts', 'cts', 'js', 'cjs', 'json'],
 	// `import './x.cjs'` in a .cts test means that test helper, x.cts.
 	moduleNameMapper: {
