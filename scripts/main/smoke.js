@@ -11,7 +11,7 @@ const { waitFor } = require('./lifecycle');
 const EXAMPLES = /** @type {const} */ ([
   [wf.IDS.order, 'Read its status', (/** @type {any[]} */ items) => items.length === 1 && /^\d+$/.test(String(items[0].order)), wf.QUEUE_PATHS.order],
   // A status that was read has no `error` field.
-  [wf.IDS.batch, 'Status of each order', (/** @type {any[]} */ items) => items.length === wf.BATCH_SIZE && items.every((i) => !('error' in i.json)), wf.QUEUE_PATHS.batch],
+  [wf.IDS.batch, 'Status of each order', (/** @type {any[]} */ items) => items.length === wf.BATCH_SIZE && items.every((i) => !('error' in i)), wf.QUEUE_PATHS.batch],
 ]);
 
 /** Runs each manual example with `n8n execute` (single n8n). @param {any} h @param {any} sb @param {(s: string) => void} log */

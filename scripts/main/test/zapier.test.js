@@ -43,7 +43,7 @@ test('auth test is the balance call; the label is host and currency', () => {
 test('the service dropdown lists the whole catalog with readable labels', () => {
   const services = result.steps.services.output;
   expect(services.map((s) => s.id)).toEqual(sb.catalog().map((s) => String(s.service)));
-  expect(services[0].label).toMatch(/\(#1, Default, [\d.]+ per 1000\)$/);
+  expect(services[0].label).toMatch(/\(#1, Default, [\d.]+ per 1000, refill, cancel, drip-feed\)$/);
 });
 
 test('a dry run prices the order and places nothing; the real Create Order places exactly one', () => {
