@@ -23,6 +23,8 @@ const CREDENTIALS = {
 	hostDown: { id: 'panelBrowserDown', name: 'Panel (host down)' },
 };
 const credRef = (c) => ({ panelApi: { id: c.id, name: c.name } });
+/** The trigger's secret, as a user sets it up (a Panel Webhook API credential). */
+const WEBHOOK_CREDENTIAL = { id: 'panelBrowserHook', name: 'Panel webhook (browser)' };
 
 /** The workflow the suite opens: a manual start, the Panel node for each step, the trigger. */
 function workflow() {
@@ -63,6 +65,7 @@ function workflow() {
 				position: [0, 300],
 				webhookId: WEBHOOK_ID,
 				parameters: {},
+				credentials: { panelWebhookApi: WEBHOOK_CREDENTIAL },
 			},
 		],
 		connections: {
@@ -116,7 +119,10 @@ async function startStack({ n8nPort, sandboxPort = 0, log = () => {} } = {}) {
 			wrongUrl: { apiUrl: `${new URL(sb.apiUrl).origin}/no/such/api`, apiKey: sb.key },
 			hostDown: { apiUrl: `http://127.0.0.1:${downPort}/api/v2`, apiKey: sb.key },
 		};
-		await h.importCredentials(Object.entries(CREDENTIALS).map(([k, c]) => ({ id: c.id, name: c.name, type: 'panelApi', data: data[k] })));
+		await h.importCredentials([
+			...Object.entries(CREDENTIALS).map(([k, c]) => ({ id: c.id, name: c.name, type: 'panelApi', data: data[k] })),
+			{ ...WEBHOOK_CREDENTIAL, type: 'panelWebhookApi', data: { token: 'browser-webhook-token-0123456789' } },
+		]);
 		await h.importWorkflow(workflow());
 		const server = await h.start();
 		stops.push(() => server.stop());
