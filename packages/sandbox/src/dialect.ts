@@ -1,6 +1,6 @@
 /**
  * Dialects: the sandbox can answer like the Panels people actually have (see
- * /work/shared/notes/panels.md), not only like the spec. A dialect is a table of knobs; the
+ * docs/panels-in-the-wild.md), not only like the spec. A dialect is a table of knobs; the
  * API handler reads requests and rewrites answers through it, so the actions themselves stay
  * the spec's. `spec` (the default) changes nothing.
  */
