@@ -50,6 +50,23 @@ const passThrough = (name: string, group: INodeType['description']['group']): IN
 export const START = 'test.start';
 export const NOOP = 'test.noOp';
 
+/** An output item as the tests read it. */
+export type Item = { json: Record<string, unknown>; pairedItem?: unknown };
+
+/** The shared workflows name n8n-nodes-base's Manual Trigger and No Op: use the stand-ins. */
+export function local(workflow: { nodes: INode[]; connections: any }) {
+	const nodes = workflow.nodes.map((n) => ({
+		...n,
+		type: n.type === 'n8n-nodes-base.manualTrigger' ? START : n.type === 'n8n-nodes-base.noOp' ? NOOP : n.type,
+	}));
+	return { nodes, connections: workflow.connections };
+}
+
+/** One node's output items (first run, output `index`). */
+export function output(run: IRun, node: string, index = 0): Item[] | undefined {
+	return run.data.resultData.runData[node]?.[0]?.data?.main?.[index] as Item[] | undefined;
+}
+
 export interface Engine {
 	run(nodes: INode[], connections: IConnections, input?: INodeExecutionData[]): Promise<IRun>;
 }

@@ -6,9 +6,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import type { INode, IRun } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
 import { startSandbox, type Sandbox } from '@panel/sandbox';
-import { createEngine, NOOP, START, type Engine } from './engine.cjs';
+import { createEngine, local, output, START, type Engine } from './engine.cjs';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const W = require('../../../../scripts/n8n/workflows.js');
@@ -18,19 +18,7 @@ jest.setTimeout(120_000);
 
 let sb: Sandbox;
 let engine: Engine;
-type Item = { json: Record<string, unknown>; pairedItem?: unknown };
 
-/** The shared workflows name n8n-nodes-base's Manual Trigger and No Op: use the stand-ins. */
-function local(workflow: { nodes: INode[]; connections: any }) {
-	const nodes = workflow.nodes.map((n) => ({
-		...n,
-		type: n.type === 'n8n-nodes-base.manualTrigger' ? START : n.type === 'n8n-nodes-base.noOp' ? NOOP : n.type,
-	}));
-	return { nodes, connections: workflow.connections };
-}
-function output(run: IRun, node: string, index = 0): Item[] | undefined {
-	return run.data.resultData.runData[node]?.[0]?.data?.main?.[index] as Item[] | undefined;
-}
 
 beforeAll(async () => {
 	execFileSync(process.execPath, [path.join(PKG, 'scripts/build.js'), '--no-typecheck'], { stdio: 'ignore' });
