@@ -8,7 +8,8 @@
  * B5, B8, B9: a far Panel (the latency proxy; see n8n-far.js). BENCH_N8N_ROUNDS (3) rounds,
  *     BENCH_N8N_ITEMS (1000) items, BENCH_N8N_LATENCIES (0,50,150) ms round trips.
  * B6: 1,000 status changes, each delivered twice at once, at the published Panel Trigger, and
- *     the same deliveries at n8n's Webhook node: see n8n-trigger.js.
+ *     the same deliveries at n8n's Webhook node, under n8n's defaults and with lazy expression
+ *     isolates: see n8n-trigger.js.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -49,14 +50,20 @@ async function main() {
       }
     }
     if (only.includes('B6')) {
-      const h = await createN8nHome({ tarball, n8nDir, userFolder: path.join(tmp, 'home'), log });
-      await h.importCredentials(trigger.credentials());
-      const dir = path.join(tmp, 'workflows');
-      fs.mkdirSync(dir);
-      trigger.workflows().forEach((w, i) => fs.writeFileSync(path.join(dir, `b6-${i}.json`), JSON.stringify(w)));
-      await h.cli(['import:workflow', '--separate', `--input=${dir}`]);
-      for (const id of Object.values(trigger.IDS)) await h.publishWorkflow(id);
-      results.B6 = await trigger.b6(h, { log });
+      /** @type {Record<string, any>} */
+      const figures = {};
+      for (const [name, setting] of Object.entries(trigger.SETTINGS)) {
+        log(`B6 under ${setting.label}`);
+        const h = await createN8nHome({ tarball, n8nDir, userFolder: path.join(tmp, `home-b6-${name}`), env: setting.env, log });
+        await h.importCredentials(trigger.credentials());
+        const dir = path.join(tmp, `workflows-${name}`);
+        fs.mkdirSync(dir);
+        trigger.workflows().forEach((w, i) => fs.writeFileSync(path.join(dir, `b6-${i}.json`), JSON.stringify(w)));
+        await h.cli(['import:workflow', '--separate', `--input=${dir}`]);
+        for (const id of Object.values(trigger.IDS)) await h.publishWorkflow(id);
+        figures[name] = await trigger.b6(h, { log });
+      }
+      results.B6 = { figures, rows: trigger.b6Rows(figures) };
     }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

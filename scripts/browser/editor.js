@@ -63,6 +63,18 @@ function createEditor(page, { baseUrl, artifacts }) {
 				await until(async () => !(await page.$('[data-test-id="ndv"] [data-test-id="node-parameters"]')), 'the node panel to close');
 			}
 		},
+		/**
+		 * Clicks what `selector` finds, querying it afresh on each try: a panel that is still
+		 * sliding in can re-render its element between the query and the click ("not
+		 * clickable"), seen in CI on a loaded machine.
+		 */
+		async clickFresh(selector, options = {}) {
+			await until(async () => {
+				const el = await page.waitForSelector(selector, { visible: true, timeout: 5_000 });
+				await el.click(options);
+				return true;
+			}, `${selector} to take a click`);
+		},
 		/** Texts of the visible dropdown options (element-plus selects and n8n's own). */
 		async visibleOptions() {
 			return await page.$$eval('.el-select-dropdown__item, [role="option"]', (els) =>
@@ -86,17 +98,35 @@ function createEditor(page, { baseUrl, artifacts }) {
 		async dropdownGone() {
 			await until(async () => (await ed.visibleOptions()).length === 0, 'the dropdown to close');
 		},
-		/** Chooses an option of an options parameter by its visible name. */
-		async select(param, name) {
-			const options = await ed.optionsOf(param);
-			const option = await until(async () => {
-				for (const h of await page.$$('.el-select-dropdown__item, [role="option"]')) {
-					if ((await h.isVisible()) && (await h.evaluate((e) => (e.querySelector('.option-headline') ?? e).textContent.trim())) === name) return h;
+		/**
+		 * Chooses an option of an options parameter by its visible name. A click that lands
+		 * while the dropdown is still fading in can miss (seen once in CI on a loaded machine),
+		 * so the choice is retried a few times before it counts as failed.
+		 */
+		async select(param, name, { attempts = 3 } = {}) {
+			let lastErr;
+			for (let attempt = 1; attempt <= attempts; attempt++) {
+				if ((await ed.paramValue(param)) === name) break;
+				const options = await ed.optionsOf(param);
+				const option = await until(async () => {
+					for (const h of await page.$$('.el-select-dropdown__item, [role="option"]')) {
+						if ((await h.isVisible()) && (await h.evaluate((e) => (e.querySelector('.option-headline') ?? e).textContent.trim())) === name) return h;
+					}
+					return null;
+				}, `option "${name}" of ${param} (shown: ${options.join(', ')})`, { timeoutMs: 5_000 });
+				await sleep(150); // let the dropdown's open transition finish before clicking
+				await option.click();
+				try {
+					await until(async () => (await ed.paramValue(param)) === name, `${param} to show "${name}"`, { timeoutMs: 7_000 });
+					lastErr = undefined;
+					break;
+				} catch (err) {
+					lastErr = err;
+					await page.keyboard.press('Escape');
+					await ed.dropdownGone().catch(() => {});
 				}
-				return null;
-			}, `option "${name}" of ${param} (shown: ${options.join(', ')})`, { timeoutMs: 5_000 });
-			await option.click();
-			await until(async () => (await ed.paramValue(param)) === name, `${param} to show "${name}"`);
+			}
+			if (lastErr) throw lastErr;
 			await ed.dropdownGone();
 		},
 		async paramValue(param) {
@@ -219,10 +249,10 @@ function createEditor(page, { baseUrl, artifacts }) {
 		async searchNodes(term) {
 			await ed.closeNdv();
 			if (!(await page.$('[data-test-id="node-creator-search-bar"]'))) await page.click('[data-test-id="node-creator-plus-button"]');
-			const input = await page.waitForSelector('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]', { visible: true });
-			await input.click({ count: 3 });
+			const input = '[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]';
+			await ed.clickFresh(input, { count: 3 });
 			await page.keyboard.press('Backspace');
-			await input.type(term);
+			await page.type(input, term);
 			await sleep(500);
 			return await page.$$eval('[data-test-id="node-creator"] [data-test-id="node-creator-item-name"]', (els) => els.map((e) => e.textContent.trim()));
 		},

@@ -61,7 +61,7 @@ function workflow() {
 				id: 'browser-trigger',
 				name: 'Panel Trigger',
 				type: 'n8n-nodes-panel.panelTrigger',
-				typeVersion: 1,
+				typeVersion: 1.1,
 				position: [0, 300],
 				webhookId: WEBHOOK_ID,
 				parameters: {},

@@ -104,7 +104,7 @@ function orderWorkflow(queue = false) {
  */
 function triggerWorkflow() {
   const nodes = [
-    B.node('Panel Trigger', B.PANEL_TRIGGER, { options: { dropDuplicates: true } }, { webhookId: TRIGGER_WEBHOOK_ID, position: [0, 0], credentials: { panelWebhookApi: WEBHOOK_CREDENTIAL } }),
+    B.node('Panel Trigger', B.PANEL_TRIGGER, { options: { dropDuplicates: true } }, { typeVersion: 1.1, webhookId: TRIGGER_WEBHOOK_ID, position: [0, 0], credentials: { panelWebhookApi: WEBHOOK_CREDENTIAL } }),
     B.node(
       'Final state?',
       'n8n-nodes-base.if',

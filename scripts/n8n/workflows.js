@@ -219,10 +219,13 @@ function manyStatuses(
 	return workflow(id, name, nodes, line(...nodes.map((n) => n.name)));
 }
 
-/** The trigger: order status webhooks with a secret, final states only, duplicates dropped. */
-function trigger({ webhookId, options = {}, id = 'wfPanelTrigger01', name = 'Panel: order status webhook' }) {
+/**
+ * The trigger: order status webhooks with a secret, final states only, duplicates dropped.
+ * `typeVersion`: 1.1 is what the editor adds; 1 is what older workflows hold.
+ */
+function trigger({ webhookId, options = {}, id = 'wfPanelTrigger01', name = 'Panel: order status webhook', typeVersion = 1.1 }) {
 	const nodes = [
-		node('Panel Trigger', PANEL_TRIGGER, { options: { onlyFinal: true, dropDuplicates: true, ...options } }, { webhookId, credentials: { panelWebhookApi: WEBHOOK_CREDENTIAL } }),
+		node('Panel Trigger', PANEL_TRIGGER, { options: { onlyFinal: true, dropDuplicates: true, ...options } }, { typeVersion, webhookId, credentials: { panelWebhookApi: WEBHOOK_CREDENTIAL } }),
 		noOp('Received'),
 	];
 	return workflow(id, name, nodes, [['Panel Trigger', 'Received']]);

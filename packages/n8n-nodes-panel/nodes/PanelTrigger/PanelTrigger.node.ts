@@ -3,7 +3,8 @@
  * a webhook, so the user pastes this node's URL into their Panel account; the webhook
  * lifecycle methods therefore have nothing to do. Authentication, parsing, normalising and
  * the delivery key are core's (verifyDelivery, deliveryKey); duplicate detection is in
- * deliveries.ts; this file wires them to n8n's request, response and credential.
+ * deliveries.ts, the credential's short-lived cache in secrets.ts; this file wires them to
+ * n8n's request, response and credential.
  */
 import {
 	NodeConnectionTypes,
@@ -28,16 +29,12 @@ import {
 	type ParsedDelivery,
 } from '@panel/core';
 import { firstDelivery, remarkPending } from './deliveries';
+import { withSecrets, type Verdict, type WebhookSecrets } from './secrets';
 
 interface TriggerOptions {
 	statuses?: string[];
 	onlyFinal?: boolean;
 	dropDuplicates?: boolean;
-}
-
-interface WebhookSecrets {
-	token?: string;
-	hmacSecret?: string;
 }
 
 /** A token goes into a URL as typed: only characters that need no escaping there. */
@@ -50,8 +47,13 @@ function wanted(update: OrderUpdate, options: TriggerOptions): boolean {
 	return statuses.length === 0 || statuses.includes(update.status);
 }
 
-/** The request body exactly as received: n8n keeps the bytes in rawBody (a Buffer). */
-function rawBodyOf(req: { rawBody?: unknown; body?: unknown }): Uint8Array | string | undefined {
+/**
+ * The request body exactly as received. n8n keeps the bytes in rawBody once it has read them;
+ * from version 1.1 on it reads the body only for the content types it parses (JSON, form,
+ * text, XML), so for any other the trigger has n8n's own reader (readRawBody) fetch them.
+ */
+async function rawBodyOf(req: { rawBody?: unknown; body?: unknown; readRawBody?: unknown }): Promise<Uint8Array | string | undefined> {
+	if (!(req.rawBody instanceof Uint8Array) && typeof req.readRawBody === 'function') await (req.readRawBody as () => Promise<void>)();
 	if (req.rawBody instanceof Uint8Array) return req.rawBody;
 	return typeof req.body === 'string' ? req.body : undefined;
 }
@@ -67,7 +69,10 @@ export class PanelTrigger implements INodeType {
 		name: 'panelTrigger',
 		icon: { light: 'file:../Panel/panel.svg', dark: 'file:../Panel/panel.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1: n8n 2.41 evaluates a "binaryData" option expression before calling any version-1
+		// webhook node (one expression isolate per delivery); from 1.1 on it does not.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '=Order status updates',
 		description: 'Starts the workflow when the Panel reports an order status change',
 		defaults: { name: 'Panel Trigger' },
@@ -185,32 +190,46 @@ export class PanelTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const req = this.getRequestObject();
 		const options = this.getNodeParameter('options', {}) as TriggerOptions;
-		let secrets: WebhookSecrets;
+		let rawBody: Uint8Array | string | undefined;
 		try {
-			secrets = (await this.getCredentials('panelWebhookApi')) as WebhookSecrets;
+			rawBody = await rawBodyOf(req as { rawBody?: unknown; body?: unknown; readRawBody?: unknown });
 		} catch {
-			return refuse(this, 401, 'The Panel Trigger has no usable Panel Webhook API credential: select one with a Token.');
+			return refuse(this, 400, 'The webhook delivery\'s body could not be read.');
 		}
-		const token = typeof secrets.token === 'string' ? secrets.token : '';
-		const hmacSecret = typeof secrets.hmacSecret === 'string' ? secrets.hmacSecret : '';
-		// A trigger without any secret would let anyone who learns the URL start the workflow.
-		if (!token && !hmacSecret) return refuse(this, 401, 'The Panel Webhook API credential has neither a Token nor an HMAC Secret: set one.');
-		const rawBody = rawBodyOf(req as { rawBody?: unknown; body?: unknown });
-		let parsed: ParsedDelivery;
-		try {
-			parsed = verifyDelivery({
-				rawBody: rawBody ?? '',
-				headers: req.headers,
-				query: req.query,
-				...(token ? { token } : {}),
-				...(hmacSecret ? { hmacSecret } : {}),
-				now: Date.now(),
-			});
-		} catch (error) {
-			const e = error instanceof PanelWebhookError ? error : null;
-			// Whatever went wrong, a delivery that did not verify starts nothing and never gets a 500.
-			return refuse(this, e?.httpStatus ?? 400, e?.message ?? 'The webhook delivery could not be read.');
-		}
+		const credential = this.getNode().credentials?.panelWebhookApi?.id ?? undefined;
+		const now = Date.now();
+		const check = (secrets: WebhookSecrets | undefined): Verdict<ParsedDelivery> => {
+			if (!secrets) return { ok: false, status: 401, message: 'The Panel Trigger has no usable Panel Webhook API credential: select one with a Token.' };
+			const token = typeof secrets.token === 'string' ? secrets.token : '';
+			const hmacSecret = typeof secrets.hmacSecret === 'string' ? secrets.hmacSecret : '';
+			// A trigger without any secret would let anyone who learns the URL start the workflow.
+			if (!token && !hmacSecret) return { ok: false, status: 401, message: 'The Panel Webhook API credential has neither a Token nor an HMAC Secret: set one.' };
+			try {
+				const value = verifyDelivery({
+					rawBody: rawBody ?? '',
+					headers: req.headers,
+					query: req.query,
+					...(token ? { token } : {}),
+					...(hmacSecret ? { hmacSecret } : {}),
+					now,
+				});
+				return { ok: true, value };
+			} catch (error) {
+				// Whatever went wrong, a delivery that did not verify starts nothing and never gets a 500.
+				const e = error instanceof PanelWebhookError ? error : null;
+				return { ok: false, status: e?.httpStatus ?? 400, message: e?.message ?? 'The webhook delivery could not be read.' };
+			}
+		};
+		const load = async () => {
+			try {
+				return (await this.getCredentials('panelWebhookApi')) as WebhookSecrets;
+			} catch {
+				return undefined;
+			}
+		};
+		const verdict = await withSecrets(credential, now, load, check);
+		if (!verdict.ok) return refuse(this, verdict.status, verdict.message);
+		const parsed = verdict.value;
 		const { update, fields } = parsed;
 		if (!wanted(update, options)) return {};
 		const key = deliveryKey(update);

@@ -57,7 +57,7 @@ const pgQuery = (name: string, query: string, replacement?: string) =>
 	W.node(name, 'n8n-nodes-base.postgres', { operation: 'executeQuery', query, options: replacement ? { queryReplacement: replacement } : {} }, { typeVersion: 2.6, credentials: { postgres: PG_CREDENTIAL } });
 
 function triggerNode(hook: string) {
-	return W.node('Panel Trigger', W.PANEL_TRIGGER, { options: {} }, { webhookId: hook, credentials: { panelWebhookApi: W.WEBHOOK_CREDENTIAL } });
+	return W.node('Panel Trigger', W.PANEL_TRIGGER, { options: {} }, { typeVersion: 1.1, webhookId: hook, credentials: { panelWebhookApi: W.WEBHOOK_CREDENTIAL } });
 }
 
 function workflows() {

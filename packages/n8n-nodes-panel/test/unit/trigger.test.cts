@@ -5,18 +5,20 @@ import { Workflow, type IWebhookFunctions } from 'n8n-workflow';
 import { PanelTrigger } from '../../nodes/PanelTrigger/PanelTrigger.node';
 import { PanelWebhookApi } from '../../credentials/PanelWebhookApi.credentials';
 import { forgetDeliveryMemories } from '../../nodes/PanelTrigger/deliveries';
+import { forgetSecrets, SECRETS_TTL_MS } from '../../nodes/PanelTrigger/secrets';
 
 const TOKEN = 'right-secret-token-1';
 let workflowSeq = 0;
 beforeEach(() => {
 	forgetDeliveryMemories();
+	forgetSecrets();
 	workflowSeq++;
 });
 
 const trigger = new PanelTrigger();
 const body = (o: Record<string, unknown> = {}) => JSON.stringify({ order_id: 1487, status: 'Completed', remains: 0, start_count: 8421, charge: 4.5, ...o });
 
-function call({ raw = body(), query = { token: TOKEN } as Record<string, unknown>, headers = {}, options = {}, staticData = {}, secrets = { token: TOKEN } as Record<string, unknown>, rawBytes }: { rawBytes?: Buffer; raw?: string; query?: Record<string, unknown>; headers?: Record<string, unknown>; options?: Record<string, unknown>; staticData?: Record<string, unknown>; secrets?: Record<string, unknown> }) {
+function call({ raw = body(), query = { token: TOKEN } as Record<string, unknown>, headers = {}, options = {}, staticData = {}, secrets = { token: TOKEN } as Record<string, unknown>, rawBytes, credentialId, unread = false }: { rawBytes?: Buffer; raw?: string; query?: Record<string, unknown>; headers?: Record<string, unknown>; options?: Record<string, unknown>; staticData?: Record<string, unknown>; secrets?: Record<string, unknown>; credentialId?: string; unread?: boolean }) {
 	const ctx = mock<IWebhookFunctions>();
 	const res = { status: jest.fn(), json: jest.fn(), once: jest.fn() };
 	res.status.mockReturnValue(res);
@@ -26,15 +28,19 @@ function call({ raw = body(), query = { token: TOKEN } as Record<string, unknown
 	} catch {
 		parsed = {};
 	}
-	ctx.getRequestObject.mockReturnValue({ rawBody: rawBytes ?? Buffer.from(raw), body: parsed, headers, query } as never);
+	// unread: n8n 2.41 left the body unread (version 1.1, a content type it does not parse); its reader fills rawBody.
+	const req: Record<string, unknown> = unread
+		? { body: {}, headers, query, readRawBody: jest.fn(async () => void (req.rawBody = rawBytes ?? Buffer.from(raw))) }
+		: { rawBody: rawBytes ?? Buffer.from(raw), body: parsed, headers, query };
+	ctx.getRequestObject.mockReturnValue(req as never);
 	ctx.getResponseObject.mockReturnValue(res as never);
 	ctx.getNodeParameter.mockImplementation(((name: string) => (name === 'options' ? options : undefined)) as never);
 	ctx.getWorkflowStaticData.mockReturnValue(staticData as never);
 	ctx.getCredentials.mockResolvedValue(secrets as never);
 	ctx.getWorkflow.mockReturnValue({ id: `wf${workflowSeq}` } as never);
-	ctx.getNode.mockReturnValue({ id: 'node-1', name: 'Panel Trigger' } as never);
+	ctx.getNode.mockReturnValue({ id: 'node-1', name: 'Panel Trigger', ...(credentialId ? { credentials: { panelWebhookApi: { id: credentialId, name: 'hook' } } } : {}) } as never);
 	(ctx.helpers as unknown as Record<string, unknown>).returnJsonArray = (items: unknown[]) => items.map((json) => ({ json }));
-	return { run: () => trigger.webhook.call(ctx), res, staticData };
+	return { run: () => trigger.webhook.call(ctx), res, staticData, ctx, req };
 }
 
 describe('Panel Trigger', () => {
@@ -109,6 +115,52 @@ describe('Panel Trigger', () => {
 		const c = call({ secrets: {} });
 		expect(await c.run()).toEqual({ noWebhookResponse: true });
 		expect(c.res.status).toHaveBeenCalledWith(401);
+	});
+
+	it('reads the body itself when n8n left it unread (version 1.1, a content type n8n does not parse)', async () => {
+		const c = call({ unread: true });
+		const out = await c.run();
+		expect(c.req.readRawBody).toHaveBeenCalledTimes(1);
+		expect(out.workflowData?.[0]?.[0]?.json).toMatchObject({ order: '1487', status: 'Completed' });
+		const broken = call({ unread: true });
+		(broken.req.readRawBody as jest.Mock).mockRejectedValue(new Error('Request body stream was aborted'));
+		expect((await broken.run()).noWebhookResponse).toBe(true);
+		expect(broken.res.status).toHaveBeenCalledWith(400);
+	});
+
+	it('reads the credential once a second at most; a new secret works at once, an old one for at most that second', async () => {
+		jest.useFakeTimers({ now: 1_000_000, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+		try {
+			const order = (n: number) => body({ order_id: 5000 + n });
+			const first = call({ credentialId: 'cred-1', raw: order(1) });
+			expect((await first.run()).workflowData).toBeDefined();
+			expect(first.ctx.getCredentials).toHaveBeenCalledTimes(1);
+			// Within the second: the cached secrets decide, n8n is not asked.
+			const cached = call({ credentialId: 'cred-1', raw: order(2) });
+			expect((await cached.run()).workflowData).toBeDefined();
+			expect(cached.ctx.getCredentials).not.toHaveBeenCalled();
+			// The user changed the token: a delivery with the new one is re-checked against a fresh read.
+			const NEW = 'a-brand-new-token-22';
+			const rotated = call({ credentialId: 'cred-1', raw: order(3), query: { token: NEW }, secrets: { token: NEW } });
+			expect((await rotated.run()).workflowData).toBeDefined();
+			expect(rotated.ctx.getCredentials).toHaveBeenCalledTimes(1);
+			// The old token: refused by the fresh secrets, and again after reading them anew.
+			const old = call({ credentialId: 'cred-1', raw: order(4), secrets: { token: NEW } });
+			expect((await old.run()).noWebhookResponse).toBe(true);
+			expect(old.res.status).toHaveBeenCalledWith(401);
+			// Another credential never sees this one's secrets.
+			const other = call({ credentialId: 'cred-2', raw: order(5), query: { token: NEW }, secrets: { token: TOKEN } });
+			expect((await other.run()).noWebhookResponse).toBe(true);
+			expect(other.ctx.getCredentials).toHaveBeenCalledTimes(1);
+			// A credential emptied since: past the second, every delivery is refused.
+			jest.setSystemTime(1_000_000 + SECRETS_TTL_MS + 1);
+			const emptied = call({ credentialId: 'cred-1', raw: order(6), query: { token: NEW }, secrets: {} });
+			expect((await emptied.run()).noWebhookResponse).toBe(true);
+			expect(emptied.res.status).toHaveBeenCalledWith(401);
+			expect(emptied.ctx.getCredentials).toHaveBeenCalledTimes(1);
+		} finally {
+			jest.useRealTimers();
+		}
 	});
 
 	it('decodes a form-encoded body into raw', async () => {
