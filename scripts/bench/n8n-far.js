@@ -281,8 +281,8 @@ function b9Rows(runs) {
         what: 'real n8n, Order → Create × 100 items, 150 ms round trip (+ TLS-like set-up, 50 Mbit/s), 20,000-service catalog',
         result: `${fmt(cold.adds)} adds each sent once; ${fmt(ms)} ms with the catalog cached (first run, catalog read once: ${fmt(cold.ms)} ms); ${cold.connections} new connections`,
         ratio: `${fmt(ms / 100, 0)} ms per order`,
-        goal: '≤ 5,000 ms (catalog cached); each add once',
-        met: ms <= 5000 && runs.every((r) => r.adds === 100 && r.items === 100),
+        goal: '≤ 5,000 ms, the first run (catalog read) too; each add once',
+        met: ms <= 5000 && cold.ms <= 5000 && runs.every((r) => r.adds === 100 && r.items === 100),
       },
     ],
   };

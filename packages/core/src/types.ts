@@ -91,6 +91,8 @@ export interface PreparedOrder {
   /** The quantity that will be billed. */
   quantity: number;
   quantity_rule: QuantityRule;
+  /** The billed quantity in words, e.g. "Quantity 100 × 3 runs", "3 comment lines", "Fixed by the service". */
+  quantity_explained: string;
   /** Estimated charge: rate × quantity / 1000, exact decimal. */
   charge: string;
   currency?: string;

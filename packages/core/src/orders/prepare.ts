@@ -148,7 +148,8 @@ export function prepareOrder(service: Service, input: OrderInput, opts: PrepareO
     if (v !== undefined) form[f.name] = v;
   }
   const charge = Decimal.parse(service.rate).costFor(BigInt(billed.quantity)).toString();
-  const out: PreparedOrder = { service, type, form, quantity: billed.quantity, quantity_rule: def.quantityRule, charge };
+  const explained = billed.how.charAt(0).toUpperCase() + billed.how.slice(1);
+  const out: PreparedOrder = { service, type, form, quantity: billed.quantity, quantity_rule: def.quantityRule, quantity_explained: explained, charge };
   const currency = opts.currency ?? (typeof service.currency === 'string' && service.currency !== '' ? service.currency : undefined);
   if (currency !== undefined) out.currency = currency;
   return out;

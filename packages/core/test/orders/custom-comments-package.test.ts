@@ -10,6 +10,7 @@ describe('Custom Comments Package order', () => {
     expect(p.form).toEqual({ action: 'add', service: '7', username: 'mychannel', min: '2', max: '10', delay: '0' });
     expect(p.quantity).toBe(10);
     expect(p.quantity_rule).toBe('posts_x_max');
+    expect(p.quantity_explained).toBe('Posts 1 × max 10');
     expect(p.charge).toBe('0.12');
   });
 

@@ -10,6 +10,7 @@ describe('Custom Comments order', () => {
     expect(p.form.quantity).toBeUndefined();
     expect(p.quantity).toBe(3);
     expect(p.quantity_rule).toBe('comment_lines');
+    expect(p.quantity_explained).toBe('3 comment lines');
     expect(p.charge).toBe('0.024');
   });
 

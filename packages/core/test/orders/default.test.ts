@@ -10,6 +10,7 @@ describe('Default order', () => {
     expect(p.form).toEqual({ action: 'add', service: '7', link: 'https://instagram.com/x', quantity: '100' });
     expect(p.quantity).toBe(100);
     expect(p.quantity_rule).toBe('sent');
+    expect(p.quantity_explained).toBe('Quantity 100');
     expect(p.charge).toBe('0.09');
   });
 

@@ -7,6 +7,7 @@ describe('Package order', () => {
     expect(p.form).toEqual({ action: 'add', service: '7', link: 'https://x.com/me' });
     expect(p.quantity).toBe(250);
     expect(p.quantity_rule).toBe('fixed');
+    expect(p.quantity_explained).toBe('Fixed by the service');
     expect(p.charge).toBe('1.25');
   });
 

@@ -48,6 +48,7 @@ const perform = (z: ZObject, bundle: Bundle) =>
       type: prepared.type,
       quantity: prepared.quantity,
       quantity_rule: prepared.quantity_rule,
+      quantity_explained: prepared.quantity_explained,
       charge: prepared.charge,
       fields: sent,
     };
@@ -95,6 +96,7 @@ export default defineCreate({
       type: 'Default',
       quantity: 1000,
       quantity_rule: 'sent',
+      quantity_explained: 'Quantity 1000',
       charge: '0.9',
       fields: { service: '1', link: 'https://instagram.com/example', quantity: '1000' },
     },
@@ -103,6 +105,7 @@ export default defineCreate({
       { key: 'dry_run', label: 'Dry Run', type: 'boolean' },
       { key: 'type', label: 'Order Type', type: 'string' },
       { key: 'quantity', label: 'Billed Quantity', type: 'integer' },
+      { key: 'quantity_explained', label: 'Billed Quantity, Explained', type: 'string' },
       { key: 'charge', label: 'Estimated Charge', type: 'string' },
     ],
   },

@@ -10,7 +10,7 @@
  * and adds already in flight are awaited and named in the error, never abandoned.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { orderTypeOf, PanelValidationError, settleConcurrent, type OrderTypeName, type PreparedOrder, type QuantityRule } from '@panel/core';
+import { orderTypeOf, PanelValidationError, settleConcurrent, type OrderTypeName, type PreparedOrder } from '@panel/core';
 import { toNodeError } from '../../helpers/errors';
 import { failItem, outputItems } from '../../helpers/items';
 import { findService } from '../catalog';
@@ -77,20 +77,14 @@ export const description: INodeProperties[] = [
 ];
 
 /** How the billed quantity was worked out, in the form's own words (core names the rule). */
-const QUANTITY_RULE_TEXT: Record<QuantityRule, (form: Record<string, string>) => string> = {
-	sent: (f) => (Number(f.runs ?? 1) > 1 ? `Quantity ${f.quantity} × ${f.runs} runs` : `Quantity ${f.quantity}`),
-	comment_lines: (f) => `${(f.comments ?? '').split('\n').filter((l) => l.trim() !== '').length} comments, one per line`,
-	posts_x_max: (f) => `Posts ${f.posts ?? 1} × Max ${f.max}`,
-	fixed: () => 'Fixed by the service',
-};
-
 function summary(prepared: PreparedOrder): IDataObject {
 	const out: IDataObject = {
 		service: prepared.service.service,
 		service_name: prepared.service.name,
 		type: prepared.type,
 		quantity: prepared.quantity,
-		quantity_rule: QUANTITY_RULE_TEXT[prepared.quantity_rule](prepared.form),
+		// n8n has always shown the rule in words under this name; the words are core's.
+		quantity_rule: prepared.quantity_explained,
 		charge_estimate: prepared.charge,
 	};
 	if (prepared.currency !== undefined) out.currency = prepared.currency;

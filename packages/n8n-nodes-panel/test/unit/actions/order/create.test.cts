@@ -24,8 +24,8 @@ describe('Order → Create', () => {
 	});
 
 	it.each([
-		['Custom Comments', '5', { link: 'https://x.test/c', comments: 'One\nTwo\n\nThree' }, '3 comments, one per line'],
-		['Custom Comments Package', '6', { username: 'chan', min: 2, max: 5, delay: 0, additionalFields: { posts: 3 } }, 'Posts 3 × Max 5'],
+		['Custom Comments', '5', { link: 'https://x.test/c', comments: 'One\nTwo\n\nThree' }, '3 comment lines'],
+		['Custom Comments Package', '6', { username: 'chan', min: 2, max: 5, delay: 0, additionalFields: { posts: 3 } }, 'Posts 3 × max 5'],
 		['Package', '10', { link: 'https://x.test/p' }, 'Fixed by the service'],
 		['SEO', '4', { link: 'https://x.test', keywords: 'a, b', quantity: 1000 }, 'Quantity 1000'],
 	])('%s: quantity_rule reads "%4$s"', async (type, service, fields, rule) => {
