@@ -106,8 +106,8 @@ describe('the packed package in real n8n', () => {
 		});
 
 		it('bills by the type\'s own rule (comment lines, posts × max, fixed package)', () => {
-			expect(out('Create Custom Comments')[0]?.json).toMatchObject({ quantity: 3, quantity_rule: '3 comments, one per line' });
-			expect(out('Create Custom Comments Package')[0]?.json).toMatchObject({ quantity: 15, quantity_rule: 'Posts 3 × Max 5' });
+			expect(out('Create Custom Comments')[0]?.json).toMatchObject({ quantity: 3, quantity_rule: '3 comment lines' });
+			expect(out('Create Custom Comments Package')[0]?.json).toMatchObject({ quantity: 15, quantity_rule: 'Posts 3 × max 5' });
 			expect(out('Create Package')[0]?.json).toMatchObject({ quantity: 1000, quantity_rule: 'Fixed by the service' });
 			expect(out('Create Default')[0]?.json).toMatchObject({ quantity: 200, quantity_rule: 'Quantity 100 × 2 runs' });
 		});
