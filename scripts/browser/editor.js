@@ -83,12 +83,18 @@ function createEditor(page, { baseUrl, artifacts }) {
 		},
 		/** Opens an options parameter's dropdown and returns its option texts. */
 		async optionsOf(param) {
-			await page.click(`[data-test-id="parameter-input-${param}"]`);
-			const options = await until(async () => {
-				const o = await ed.visibleOptions();
-				return o.length > 0 && o;
-			}, `the options of ${param}`);
-			return options;
+			// A click on a loaded machine can land before the input takes clicks: click again.
+			for (let attempt = 1; ; attempt++) {
+				await ed.clickFresh(`[data-test-id="parameter-input-${param}"]`);
+				try {
+					return await until(async () => {
+						const o = await ed.visibleOptions();
+						return o.length > 0 && o;
+					}, `the options of ${param}`, { timeoutMs: attempt < 3 ? 7_000 : 20_000 });
+				} catch (err) {
+					if (attempt >= 3) throw err;
+				}
+			}
 		},
 		async closeDropdown() {
 			await page.keyboard.press('Escape');
