@@ -75,6 +75,12 @@ function createEditor(page, { baseUrl, artifacts }) {
 				return true;
 			}, `${selector} to take a click`);
 		},
+		/** Replaces the text of the input `selector` finds: select all (triple click), delete, type. */
+		async retype(selector, text) {
+			await ed.clickFresh(selector, { count: 3 });
+			await page.keyboard.press('Backspace');
+			await page.type(selector, text);
+		},
 		/** Texts of the visible dropdown options (element-plus selects and n8n's own). */
 		async visibleOptions() {
 			return await page.$$eval('.el-select-dropdown__item, [role="option"]', (els) =>
@@ -202,10 +208,7 @@ function createEditor(page, { baseUrl, artifacts }) {
 			}, 'the service picker to settle', { everyMs: settleMs }).then((r) => r.rows);
 		},
 		async searchPicker(text) {
-			const input = await page.$('input[data-test-id="rlc-search"], [data-test-id="rlc-search"] input');
-			await input.click({ count: 3 });
-			await page.keyboard.press('Backspace');
-			await input.type(text);
+			await ed.retype('input[data-test-id="rlc-search"], [data-test-id="rlc-search"] input', text);
 			await sleep(700); // the picker debounces typing before it asks n8n
 			return await ed.pickerRows();
 		},
@@ -221,10 +224,7 @@ function createEditor(page, { baseUrl, artifacts }) {
 			throw new Error(`the picker has no row "${text}"`);
 		},
 		async typeInto(param, text) {
-			const input = await page.$(`[data-test-id="parameter-input-${param}"] input, [data-test-id="parameter-input-${param}"] textarea`);
-			await input.click({ count: 3 });
-			await page.keyboard.press('Backspace');
-			await input.type(text);
+			await ed.retype(`[data-test-id="parameter-input-${param}"] input, [data-test-id="parameter-input-${param}"] textarea`, text);
 			await page.keyboard.press('Tab');
 		},
 		/** Execute step in the open node panel; returns the output items as JSON (JSON view). */
@@ -255,10 +255,7 @@ function createEditor(page, { baseUrl, artifacts }) {
 		async searchNodes(term) {
 			await ed.closeNdv();
 			if (!(await page.$('[data-test-id="node-creator-search-bar"]'))) await page.click('[data-test-id="node-creator-plus-button"]');
-			const input = '[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]';
-			await ed.clickFresh(input, { count: 3 });
-			await page.keyboard.press('Backspace');
-			await page.type(input, term);
+			await ed.retype('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]', term);
 			await sleep(500);
 			return await page.$$eval('[data-test-id="node-creator"] [data-test-id="node-creator-item-name"]', (els) => els.map((e) => e.textContent.trim()));
 		},

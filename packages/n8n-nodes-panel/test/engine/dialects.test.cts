@@ -3,10 +3,9 @@
  * refused, status&orders=, errors as HTTP 200, lower-case statuses, 0/1 catalog flags …) on
  * n8n's real engine in-process. Nothing about the dialect is configured: core learns it.
  */
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { startSandbox, type Sandbox } from '@panel/sandbox';
-import { createEngine, local, output, type Engine } from './engine.cjs';
+import type { Sandbox } from '@panel/sandbox';
+import { local, output, startSandboxEngine, type Engine } from './engine.cjs';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const W = require('../../../../scripts/n8n/workflows.js');
@@ -17,11 +16,8 @@ jest.setTimeout(120_000);
 let sb: Sandbox;
 let engine: Engine;
 
-
 beforeAll(async () => {
-	execFileSync(process.execPath, [path.join(PKG, 'scripts/build.js'), '--no-typecheck'], { stdio: 'ignore' });
-	sb = await startSandbox({ port: 0, clock: 'manual' });
-	engine = await createEngine(PKG, { panelApi: { apiUrl: sb.apiUrl, apiKey: sb.key } });
+	({ sb, engine } = await startSandboxEngine(PKG));
 });
 afterAll(async () => await sb?.stop());
 

@@ -6,10 +6,12 @@
  * helper hands out the decrypted credential.
  * The only stand-ins: a pass-through start node and a no-op node (n8n-nodes-base is not loaded).
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { mock } from 'jest-mock-extended';
+import { startSandbox, type Sandbox } from '@panel/sandbox';
 import {
 	Workflow,
 	type ICredentialDataDecryptedObject,
@@ -123,4 +125,14 @@ export async function createEngine(packageDir: string, credentials: Record<strin
 	}
 
 	return { run };
+}
+
+/**
+ * What both engine suites start with: the package built, a sandbox Panel (manual clock) and an
+ * engine whose Panel credential points at it. The caller stops the sandbox.
+ */
+export async function startSandboxEngine(packageDir: string): Promise<{ sb: Sandbox; engine: Engine }> {
+	execFileSync(process.execPath, [path.join(packageDir, 'scripts/build.js'), '--no-typecheck'], { stdio: 'ignore' });
+	const sb = await startSandbox({ port: 0, clock: 'manual' });
+	return { sb, engine: await createEngine(packageDir, { panelApi: { apiUrl: sb.apiUrl, apiKey: sb.key } }) };
 }

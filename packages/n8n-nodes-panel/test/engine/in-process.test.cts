@@ -4,11 +4,10 @@
  * sandbox over HTTP. Faster than a real n8n, so it covers more permutations: every operation
  * and order type, per-item batching, and each way n8n routes a failure.
  */
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { INode } from 'n8n-workflow';
-import { startSandbox, type Sandbox } from '@panel/sandbox';
-import { createEngine, local, output, START, type Engine } from './engine.cjs';
+import type { Sandbox } from '@panel/sandbox';
+import { local, output, START, startSandboxEngine, type Engine } from './engine.cjs';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const W = require('../../../../scripts/n8n/workflows.js');
@@ -19,11 +18,8 @@ jest.setTimeout(120_000);
 let sb: Sandbox;
 let engine: Engine;
 
-
 beforeAll(async () => {
-	execFileSync(process.execPath, [path.join(PKG, 'scripts/build.js'), '--no-typecheck'], { stdio: 'ignore' });
-	sb = await startSandbox({ port: 0, clock: 'manual' });
-	engine = await createEngine(PKG, { panelApi: { apiUrl: sb.apiUrl, apiKey: sb.key } });
+	({ sb, engine } = await startSandboxEngine(PKG));
 });
 afterAll(async () => await sb?.stop());
 
